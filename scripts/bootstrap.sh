@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Makes, or brings up to date, the Debian root (.cache/root-<suite>, git-ignored) that holds the
+# toolchain (emscripten, clang for the native and fuzz builds, cmake), HTCondor with its Python
+# bindings (the test pool and the benchmark peer), and mbedTLS's Debian sources.
+# Idempotent: a second run with nothing to do returns at once.
+set -euo pipefail
+source "$(dirname "$0")/lib/root.sh"
+
+packages=(emscripten node-typescript cmake make dpkg-dev clang-19 libclang-rt-19-dev
+          condor minicondor python3 ca-certificates doctest-dev)
+stamp="$ROOT_DIR/.htcondor-wasm-root"
+want="v1 $CONDOR_SUITE ${packages[*]}"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+  echo "bootstrap: Debian root ($CONDOR_SUITE) is ready"
+  exit 0
+fi
+[ "$(id -u)" = 0 ] || { echo "bootstrap: needs root (debootstrap, chroot, mounts)" >&2; exit 1; }
+
+if ! command -v debootstrap >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
+fi
+
+if [ ! -f "$ROOT_DIR/.debootstrap-done" ]; then
+  echo "bootstrap: debootstrap $CONDOR_SUITE into $(realpath --relative-to="$PROJECT_DIR" "$ROOT_DIR")"
+  rm -rf "$ROOT_DIR"
+  mkdir -p "$ROOT_DIR"
+  debootstrap --variant=minbase "$CONDOR_SUITE" "$ROOT_DIR" "$DEBIAN_MIRROR" > "$ROOT_DIR.debootstrap.log" 2>&1 \
+    || { tail -20 "$ROOT_DIR.debootstrap.log" >&2; exit 1; }
+  touch "$ROOT_DIR/.debootstrap-done"
+fi
+
+printf 'deb %s %s main\ndeb-src %s %s main\n' "$DEBIAN_MIRROR" "$CONDOR_SUITE" "$DEBIAN_MIRROR" "$CONDOR_SUITE" \
+  > "$ROOT_DIR/etc/apt/sources.list"
+# Packages must not start services inside the root: the test pool is started by scripts/pool.sh.
+printf '#!/bin/sh\nexit 101\n' > "$ROOT_DIR/usr/sbin/policy-rc.d"
+chmod +x "$ROOT_DIR/usr/sbin/policy-rc.d"
+
+in_root() { "$PROJECT_DIR/scripts/in-root.sh" "$@"; }
+echo "bootstrap: installing ${packages[*]}"
+in_root apt-get update -qq
+if ! in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" \
+     > "$ROOT_DIR.apt.log" 2>&1; then
+  # In sid, cryptsetup-bin's post-install fails under chroot and leaves condor unconfigured.
+  postinst="$ROOT_DIR/var/lib/dpkg/info/cryptsetup-bin.postinst"
+  [ -f "$postinst" ] && printf '#!/bin/sh\nexit 0\n' > "$postinst"
+  in_root env DEBIAN_FRONTEND=noninteractive dpkg --configure -a >> "$ROOT_DIR.apt.log" 2>&1 \
+    || { tail -30 "$ROOT_DIR.apt.log" >&2; exit 1; }
+fi
+
+# mbedTLS from Debian's source package, built later by the project's own CMake with emscripten.
+if [ ! -d "$ROOT_DIR/opt/mbedtls" ]; then
+  echo "bootstrap: fetching mbedTLS sources"
+  in_root sh -c 'set -e; rm -rf /tmp/mbedtls-src; mkdir -p /tmp/mbedtls-src; cd /tmp/mbedtls-src
+    apt-get source --download-only -qq mbedtls >/dev/null 2>&1
+    dpkg-source -x --no-check mbedtls_*.dsc /opt/mbedtls >/dev/null
+    rm -rf /tmp/mbedtls-src'
+fi
+
+echo "$want" > "$stamp"
+echo "bootstrap: Debian root ($CONDOR_SUITE) is ready"

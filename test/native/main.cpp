@@ -1,0 +1,3 @@
+// The native unit-test runner: doctest's own main, registered with ctest.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>
