@@ -1,0 +1,3 @@
+// The public API, the same for every entry point; each entry installs its own core first.
+export * as htcondor from './htcondor/index.js';
+export { HTCondorException, HTCondorInternalError } from './errors.js';

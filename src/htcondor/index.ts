@@ -1,0 +1,2 @@
+// The `htcondor` module of the Python bindings.
+export { platform, version } from './version.js';

@@ -1,0 +1,13 @@
+/**
+ * htcondor-wasm: HTCondor's client libraries in WebAssembly. This entry runs the core in a
+ * worker (worker_threads in Node, Deno and Bun; a Web Worker in browsers), so calls never
+ * block the calling thread. Use `htcondor-wasm/inthread` from code that is already off the
+ * main thread, or in scripts and CLIs.
+ */
+import { installCore } from './core/provider.js';
+import { connectWorker } from './core/worker-client.js';
+import { spawnCoreWorker } from './runtime/spawn-worker.js';
+
+installCore(() => connectWorker(spawnCoreWorker()));
+
+export * from './api.js';

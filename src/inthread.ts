@@ -1,0 +1,13 @@
+/**
+ * htcondor-wasm, with the core in the current thread: the same API as the main entry, for
+ * code already in a worker, CLIs, and Node/Deno/Bun scripts.
+ */
+import { installCore } from './core/provider.js';
+import { createCoreHost } from '../worker/host.js';
+
+installCore(() => {
+  const port = createCoreHost();
+  return { port, alive: () => true };
+});
+
+export * from './api.js';

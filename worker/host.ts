@@ -1,0 +1,22 @@
+import type { CorePort } from '../src/core/port.js';
+import { HTCondorInternalError } from '../src/errors.js';
+import { loadCore, type CoreModule } from './load-core.js';
+
+/**
+ * The host side of CorePort: owns the WASM core. It answers at once and loads the core
+ * lazily, so a worker can expose it before the module is instantiated; a core that fails to
+ * load fails each call with HTCondorInternalError.
+ */
+export function createCoreHost(): CorePort {
+  let loading: Promise<CoreModule> | undefined;
+  const module = (): Promise<CoreModule> => {
+    loading ??= loadCore().catch((error: unknown) => {
+      throw new HTCondorInternalError(`htcondor-wasm: the WASM core failed to load: ${String(error)}`);
+    });
+    return loading;
+  };
+  return {
+    version: async () => (await module()).version(),
+    platform: async () => (await module()).platform(),
+  };
+}

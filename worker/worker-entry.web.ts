@@ -1,0 +1,6 @@
+// The worker's entry in browsers (a module Web Worker): serves the core host over Comlink.
+import * as Comlink from 'comlink';
+
+import { createCoreHost } from './host.js';
+
+Comlink.expose(createCoreHost());
