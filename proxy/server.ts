@@ -94,7 +94,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
 
   function refuse(ws: WebSocket, client: string, target: Target | undefined, code: CloseCode, reason: string): void {
     log({ event: 'refused', client, target: target && formatTarget(target), code, reason });
-    ws.close(code, reason);
+    closeSocket(ws, code, reason);
   }
 
   function tunnel(ws: WebSocket, client: string, target: Target, address: string): void {
@@ -109,7 +109,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       clearTimeout(idle);
       clearTimeout(connecting);
       tcp.destroy();
-      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
+      closeSocket(ws, code, reason);
       log({ event: 'close', client, target: name, code, reason, bytesUp: up, bytesDown: down });
     };
     let idle = setTimeout(() => {}, 0);
@@ -175,6 +175,13 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
         server.closeAllConnections();
       }),
   };
+}
+
+/** Closes with a reason. A paused socket would never read the client's answering close frame. */
+function closeSocket(ws: WebSocket, code: CloseCode, reason: string): void {
+  if (ws.readyState !== ws.OPEN) return;
+  ws.resume();
+  ws.close(code, reason);
 }
 
 /** The first address of the target that the allow-list lets through, checked before connecting. */

@@ -1,0 +1,60 @@
+// The worker boundary's failure paths, with real worker_threads workers: a worker that dies
+// mid-call must reject the call (never hang), and typed errors keep their class.
+import { Worker } from 'node:worker_threads';
+
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { describe, expect, it } from 'vitest';
+
+import { connectWorker, type WorkerHandle } from '../../build/ts/src/core/worker-client.js';
+import { HTCondorInternalError } from '../../build/ts/src/errors.js';
+
+function failingWorker(): { handle: WorkerHandle; worker: Worker; held: boolean[] } {
+  const worker = new Worker(new URL('./fixtures/failing-worker.mjs', import.meta.url));
+  const held: boolean[] = [];
+  const handle: WorkerHandle = {
+    endpoint: nodeEndpoint(worker),
+    hold: (active) => held.push(active),
+    onExit: (listener) => worker.once('exit', (code) => listener(new Error(`exit code ${code}`))),
+  };
+  return { handle, worker, held };
+}
+
+type Remote = Record<string, (...args: unknown[]) => Promise<unknown>>;
+
+describe('the worker client', () => {
+  it('rejects a pending call when the worker dies, and every call after it', async () => {
+    const { handle } = failingWorker();
+    const connection = connectWorker(handle);
+    const remote = connection.port as unknown as Remote;
+    expect(await remote['ok']!()).toBe('ok');
+    await expect(remote['exit']!(3)).rejects.toThrow(HTCondorInternalError);
+    await expect(remote['ok']!()).rejects.toThrow(/the core worker stopped: exit code 3/);
+    expect(connection.alive()).toBe(false);
+  });
+
+  it('gives errors from the worker back their HTCondor class', async () => {
+    const { handle, worker } = failingWorker();
+    const remote = connectWorker(handle).port as unknown as Remote;
+    const error = await remote['throwNamed']!('HTCondorInternalError', 'core exploded').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HTCondorInternalError);
+    expect((error as Error).message).toBe('core exploded');
+    const plain = await remote['throwNamed']!('TypeError', 'plain').catch((e: unknown) => e);
+    expect(plain).not.toBeInstanceOf(HTCondorInternalError);
+    await worker.terminate();
+  });
+
+  it('holds the process only while calls are in flight', async () => {
+    const { handle, worker, held } = failingWorker();
+    const remote = connectWorker(handle).port as unknown as Remote;
+    await Promise.all([remote['ok']!(), remote['ok']!()]);
+    expect(held).toEqual([true, false]);
+    await worker.terminate();
+  });
+
+  it('is not mistaken for a promise', async () => {
+    const { handle, worker } = failingWorker();
+    const connection = connectWorker(handle);
+    expect((connection.port as unknown as { then?: unknown }).then).toBeUndefined();
+    await worker.terminate();
+  });
+});
