@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The demo, from nothing: builds, starts the local test pool and the proxy, runs
+# examples/demo.ts against them through the library, and stops everything it started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/build.sh
+proxy_pid=
+cleanup() {
+  set +e
+  if [ -n "$proxy_pid" ]; then kill "$proxy_pid" 2>/dev/null; wait "$proxy_pid" 2>/dev/null; fi
+  scripts/pool.sh stop
+}
+trap cleanup EXIT
+scripts/pool.sh start
+node dist/runtime/proxy-cli.js --listen 127.0.0.1:8080 --pool 127.0.0.1:9618 2>.cache/proxy.log &
+proxy_pid=$!
+node build/examples/demo.js --proxy ws://127.0.0.1:8080/

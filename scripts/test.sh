@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The whole test suite, from nothing: host packages, toolchain root, builds, then the native
+# C++ unit tests (ctest, under ASan/UBSan) and every TypeScript test (vitest: Node, Chromium,
+# Deno, Bun, the proxy), against a real HTCondor pool the run starts and stops itself.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+scripts/host-packages.sh --browser || exit 1
+scripts/build.sh || exit 1
+
+status=0
+echo "== native unit tests (C++ core, ASan + UBSan)"
+if scripts/build-core.sh native; then
+  scripts/in-root.sh sh -c 'cd /project && ctest --preset native' || status=1
+else
+  status=1
+fi
+echo "== TypeScript tests (vitest)"
+npx vitest run --reporter=default --reporter=./test/reporters/summary-line.ts || status=1
+exit $status

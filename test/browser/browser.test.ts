@@ -1,0 +1,98 @@
+// The first slice in headless Chromium: the browser bundle runs the WASM core in a Web
+// Worker behind Comlink, and a page reaches the real collector through the proxy.
+import path from 'node:path';
+
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { startProxy, type RunningProxy } from 'htcondor-wasm/proxy';
+
+import { launchChromium } from '../helpers/chromium.js';
+import { authenticateOpening, firstAd } from '../helpers/cedar-probe.js';
+import { serveDist, type StaticServer } from '../helpers/static-server.js';
+
+const pool = inject('pool');
+const distDir = path.resolve(import.meta.dirname, '../../dist');
+
+describe('in headless Chromium', () => {
+  let server: StaticServer;
+  let proxy: RunningProxy;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    server = await serveDist(distDir);
+    proxy = await startProxy({ allow: [`${pool.host}:${pool.port}`] });
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(server.url);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await proxy?.close();
+    await server?.close();
+  });
+
+  // Page code that imports modules goes in as source text: the test runner would rewrite an
+  // import() inside a function passed to evaluate().
+  const inPage = <T>(body: string): Promise<T> => page.evaluate(`(async () => {${body}\n})()`) as Promise<T>;
+
+  it('answers version() and platform() from the core in a Web Worker', async () => {
+    const answer = await inPage<{ version: string; platform: string }>(`
+      const { htcondor } = await import('/browser/index.js');
+      return { version: await htcondor.version(), platform: await htcondor.platform() };`);
+    expect(answer.version).toMatch(/^\$CondorVersion: 23\.9\.6 \S+ BuildID: htcondor-wasm-\S+ \$$/);
+    expect(answer.platform).toBe('$CondorPlatform: WASM32-WebAssembly $');
+    // It really was a worker: the page itself never loaded the core module.
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(loaded.some((name) => name.endsWith('/browser/worker.js'))).toBe(true);
+    expect(loaded.some((name) => name.endsWith('/core/htcondor-core.wasm'))).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('answers the same with the in-thread entry', async () => {
+    const versions = await inPage<string[]>(`
+      const inWorker = await import('/browser/index.js');
+      const inThread = await import('/browser/inthread.js');
+      return [await inWorker.htcondor.version(), await inThread.htcondor.version()];`);
+    expect(versions[1]).toBe(versions[0]);
+  });
+
+  it('reaches the collector through the proxy over WebSocket', async () => {
+    const opening = [...authenticateOpening()];
+    const received = await page.evaluate(
+      ([url, bytes]) =>
+        new Promise<number[]>((resolve, reject) => {
+          const ws = new WebSocket(url);
+          ws.binaryType = 'arraybuffer';
+          const got: number[] = [];
+          ws.onopen = () => ws.send(new Uint8Array(bytes));
+          ws.onmessage = (event) => {
+            got.push(...new Uint8Array(event.data as ArrayBuffer));
+            const length = got.length >= 5 ? new DataView(new Uint8Array(got).buffer).getUint32(1) : Infinity;
+            if (got.length >= 5 + length) {
+              ws.close();
+              resolve(got);
+            }
+          };
+          ws.onerror = () => reject(new Error('WebSocket failed'));
+        }),
+      [`${proxy.url}?target=${pool.collector}`, opening] as const,
+    );
+    expect(firstAd(Buffer.from(received))).toContain('Enact = "YES"');
+  });
+
+  it('sees the reason when the proxy refuses a target', async () => {
+    const closed = await page.evaluate(
+      (url) =>
+        new Promise<{ code: number; reason: string }>((resolve) => {
+          const ws = new WebSocket(url);
+          ws.onclose = (event) => resolve({ code: event.code, reason: event.reason });
+        }),
+      `${proxy.url}?target=${pool.host}:22`,
+    );
+    expect(closed).toEqual({ code: 1008, reason: `target ${pool.host}:22 is not allowed by this proxy` });
+  });
+});
