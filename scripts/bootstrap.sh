@@ -22,7 +22,7 @@ if ! command -v debootstrap >/dev/null; then
 fi
 
 if [ ! -f "$ROOT_DIR/.debootstrap-done" ]; then
-  echo "bootstrap: debootstrap $CONDOR_SUITE into $(realpath --relative-to="$PROJECT_DIR" "$ROOT_DIR")"
+  echo "bootstrap: debootstrap $CONDOR_SUITE into .cache/root-$CONDOR_SUITE"
   rm -rf "$ROOT_DIR"
   mkdir -p "$ROOT_DIR"
   debootstrap --variant=minbase "$CONDOR_SUITE" "$ROOT_DIR" "$DEBIAN_MIRROR" > "$ROOT_DIR.debootstrap.log" 2>&1 \
