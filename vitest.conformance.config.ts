@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// The conformance corpora (CONFORMANCE_DIR, default ../shared/conformance) through the WASM
+// build. No pool needed.
+export default defineConfig({
+  test: {
+    include: ['test/conformance/**/*.test.ts'],
+    testTimeout: 600_000,
+  },
+});

@@ -1,0 +1,60 @@
+#include "classad/classad.hpp"
+
+#include <strings.h>
+
+namespace htcondor::classad {
+
+bool AttrOrder::operator()(std::string_view a, std::string_view b) const {
+  if (a.size() != b.size()) return a.size() < b.size();
+  return strncasecmp(a.data(), b.data(), a.size()) < 0;
+}
+
+void ExprTree::setParentScope(const ClassAd* scope) const { parentScope_ = scope; }
+
+void AttrRef::setParentScope(const ClassAd* scope) const {
+  ExprTree::setParentScope(scope);
+  if (scope_) scope_->setParentScope(scope);
+}
+
+void Operation::setParentScope(const ClassAd* scope) const {
+  ExprTree::setParentScope(scope);
+  for (const auto& arg : args_) {
+    if (arg) arg->setParentScope(scope);
+  }
+}
+
+void FunctionCall::setParentScope(const ClassAd* scope) const {
+  ExprTree::setParentScope(scope);
+  for (const auto& arg : args_) arg->setParentScope(scope);
+}
+
+void ExprList::setParentScope(const ClassAd* scope) const {
+  ExprTree::setParentScope(scope);
+  for (const auto& item : items_) item->setParentScope(scope);
+}
+
+void ClassAd::setParentScope(const ClassAd* scope) const { ExprTree::setParentScope(scope); }
+
+void ClassAd::insert(std::string name, ExprPtr expr) {
+  expr->setParentScope(this);
+  auto found = attrs_.find(name);
+  if (found != attrs_.end()) {
+    found->second = std::move(expr);
+  } else {
+    attrs_.emplace(std::move(name), std::move(expr));
+  }
+}
+
+bool ClassAd::erase(std::string_view name) {
+  auto found = attrs_.find(name);
+  if (found == attrs_.end()) return false;
+  attrs_.erase(found);
+  return true;
+}
+
+ExprPtr ClassAd::lookup(std::string_view name) const {
+  auto found = attrs_.find(name);
+  return found == attrs_.end() ? nullptr : found->second;
+}
+
+}  // namespace htcondor::classad

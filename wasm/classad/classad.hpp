@@ -1,0 +1,49 @@
+// A ClassAd: attribute names (case-insensitive) bound to expressions. It is an expression
+// itself (a nested ad), and the scope its attributes are evaluated in.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "classad/expr.hpp"
+
+namespace htcondor::classad {
+
+// HTCondor's storage order, which every printed form follows: shorter names first, then
+// names compared without case.
+struct AttrOrder {
+  bool operator()(std::string_view a, std::string_view b) const;
+  using is_transparent = void;
+};
+
+class ClassAd final : public ExprTree {
+ public:
+  ClassAd() : ExprTree(Kind::ClassAd) {}
+
+  // Binds `name` to `expr` (replacing a binding of any case) and makes this ad its scope.
+  void insert(std::string name, ExprPtr expr);
+  bool erase(std::string_view name);
+  // The expression bound to `name`, or null.
+  ExprPtr lookup(std::string_view name) const;
+  size_t size() const { return attrs_.size(); }
+  const std::map<std::string, ExprPtr, AttrOrder>& attributes() const { return attrs_; }
+
+  // The pairing used for matchmaking: TARGET references (and, with old ClassAd semantics,
+  // unscoped names not found here) go to this ad.
+  const ClassAd* target() const { return target_; }
+  void setTarget(const ClassAd* target) const { target_ = target; }
+
+  void setParentScope(const ClassAd* scope) const override;
+
+ private:
+  std::map<std::string, ExprPtr, AttrOrder> attrs_;
+  mutable const ClassAd* target_ = nullptr;
+};
+
+using ClassAdPtr = std::shared_ptr<ClassAd>;
+
+}  // namespace htcondor::classad

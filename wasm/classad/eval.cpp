@@ -1,0 +1,243 @@
+#include "classad/eval.hpp"
+
+#include <strings.h>
+
+#include "classad/functions.hpp"
+#include "classad/operators.hpp"
+
+namespace htcondor::classad {
+
+namespace {
+
+enum class Found { Ok, Undefined, Error, Fail };
+
+bool is(std::string_view a, const char* b) { return strcasecmp(std::string(a).c_str(), b) == 0; }
+
+// HTCondor's LookupInScope: the ad and its enclosing ads, innermost first; the special names
+// root/toplevel, self/my, parent (and, for the matchmaking pairing, target).
+Found lookupInScope(const ClassAd* start, std::string_view name, ExprPtr& tree, EvalState& state) {
+  const ClassAd* current = start;
+  while (current) {
+    state.curAd = current;
+    if ((tree = current->lookup(name))) return Found::Ok;
+    const ClassAd* super = state.rootAd == current ? nullptr : current->parentScope();
+    if (is(name, "toplevel") || is(name, "root")) {
+      if (!state.rootAd) return Found::Fail;
+      tree = state.rootAd->shared_from_this();
+      return Found::Ok;
+    }
+    if (is(name, "self") || is(name, "my")) {
+      tree = state.curAd->shared_from_this();
+      return Found::Ok;
+    }
+    if (is(name, "parent")) {
+      if (!super) return Found::Undefined;
+      tree = super->shared_from_this();
+      return Found::Ok;
+    }
+    if (is(name, "target") && current->target()) {
+      tree = current->target()->shared_from_this();
+      return Found::Ok;
+    }
+    current = super;
+    if (current == start) return Found::Undefined;
+  }
+  return Found::Undefined;
+}
+
+Found findExpr(const AttrRef& ref, EvalState& state, ExprPtr& tree) {
+  const ClassAd* current = nullptr;
+  if (!ref.scope()) {
+    current = ref.absolute() ? state.rootAd : state.curAd;
+    if (ref.absolute() && !current) return Found::Fail;
+  } else {
+    Value v;
+    if (!evaluate(*ref.scope(), state, v)) return Found::Fail;
+    if (v.isUndefined()) return Found::Undefined;
+    if (v.isError()) return Found::Error;
+    if (v.isList()) {
+      // Selection over a list: the attribute of each element, as a new list of values.
+      std::vector<ExprPtr> items;
+      for (const ExprPtr& element : v.asList()->items()) {
+        auto selected = std::make_shared<AttrRef>(element, ref.name(), false);
+        selected->setParentScope(element->parentScope());
+        EvalState inner;
+        inner.depthRemaining = state.depthRemaining;
+        inner.setScopes(state.curAd);
+        Value item;
+        if (!evaluate(*selected, inner, item)) return Found::Fail;
+        if (item.isClassAd()) items.push_back(item.asClassAd());
+        else if (item.isList()) items.push_back(item.asList());
+        else items.push_back(std::make_shared<Literal>(std::move(item)));
+      }
+      tree = std::make_shared<ExprList>(std::move(items));
+      state.keepAlive.push_back(tree);
+      return Found::Ok;
+    }
+    if (!v.isClassAd()) return Found::Error;
+    state.keepAlive.push_back(v.asClassAd());
+    current = v.asClassAd().get();
+  }
+  if (!current) return Found::Undefined;
+  Found found = lookupInScope(current, ref.name(), tree, state);
+  // Old ClassAd semantics: an unscoped name not found here is looked up in the target ad.
+  if (!ref.scope() && !ref.absolute() && found == Found::Undefined && current->target()) {
+    found = lookupInScope(current->target(), ref.name(), tree, state);
+  }
+  return found;
+}
+
+bool evaluateAttrRef(const AttrRef& ref, EvalState& state, Value& out) {
+  const ClassAd* saved = state.curAd;
+  ExprPtr tree;
+  switch (findExpr(ref, state, tree)) {
+    case Found::Fail: return false;
+    case Found::Error: out = Value::error(); state.curAd = saved; return true;
+    case Found::Undefined: out = Value::undefined(); state.curAd = saved; return true;
+    case Found::Ok: break;
+  }
+  if (state.depthRemaining <= 0) {
+    out = Value::error();
+    state.curAd = saved;
+    return false;
+  }
+  --state.depthRemaining;
+  const bool ok = evaluate(*tree, state, out);
+  ++state.depthRemaining;
+  state.curAd = saved;
+  return ok;
+}
+
+bool subscript(const Value& base, const Value& index, EvalState& state, Value& out) {
+  if (base.isClassAd() && index.isString()) {
+    const ClassAd& ad = *base.asClassAd();
+    if (!ad.lookup(index.asString())) {
+      out = Value::undefined();
+      return true;
+    }
+    auto v = evaluateAttr(ad, index.asString());
+    out = v ? *v : Value::error();
+    return true;
+  }
+  if (base.isList() && index.isInteger()) {
+    const ExprList& list = *base.asList();
+    const int64_t i = index.asInteger();
+    // HTCondor reads the index into an int.
+    const int32_t at = static_cast<int32_t>(static_cast<uint64_t>(i));
+    if (at < 0 || static_cast<size_t>(at) >= list.size()) {
+      out = Value::error();
+      return true;
+    }
+    EvalState inner;
+    inner.depthRemaining = state.depthRemaining;
+    inner.setScopes(list.parentScope());
+    if (!evaluate(*list.items()[static_cast<size_t>(at)], inner, out)) out = Value::error();
+    return true;
+  }
+  out = Value::error();
+  return true;
+}
+
+bool evaluateOperation(const Operation& o, EvalState& state, Value& out) {
+  const Op op = o.op();
+  Value a, b, c;
+  if (!evaluate(*o.arg(0), state, a)) {
+    out = Value::error();
+    return false;
+  }
+  bool truth = false;
+  const bool isBool = booleanEquivalent(a, truth);
+  // Short circuits, before the other operands are evaluated.
+  if (op == Op::LogicalOr && isBool && truth) return out = Value::boolean(true), true;
+  if (op == Op::LogicalAnd && isBool && !truth) return out = Value::boolean(false), true;
+  if (op == Op::Ternary && isBool) {
+    if (truth && o.arg(1)) return evaluate(*o.arg(1), state, out);
+    if (!truth && o.arg(1)) return evaluate(*o.arg(2), state, out);
+    if (!truth) return evaluate(*o.arg(0), state, out);  // `false ?: x`: the left side again
+  }
+  if (o.arg(1) && !evaluate(*o.arg(1), state, b)) {
+    out = Value::error();
+    return false;
+  }
+  if (op == Op::Ternary) {
+    if (o.arg(1)) {
+      if (a.isUndefined()) return out = Value::undefined(), true;
+      return out = Value::error(), true;  // a condition that is not a boolean
+    }
+    if (!evaluate(*o.arg(2), state, c)) {
+      out = Value::error();
+      return false;
+    }
+    out = a.isUndefined() ? c : a;
+    return true;
+  }
+  if (op == Op::Subscript) {
+    if (a.isError() || b.isError()) return out = Value::error(), true;
+    if (a.isUndefined() || b.isUndefined()) return out = Value::undefined(), true;
+    return subscript(a, b, state, out);
+  }
+  out = applyOperator(op, a, o.arg(1) ? &b : nullptr);
+  return true;
+}
+
+bool evaluateCall(const FunctionCall& call, EvalState& state, Value& out) {
+  Builtin fn = findBuiltin(call.name());
+  if (!fn) {
+    out = Value::error();
+    return true;
+  }
+  return fn(call.name(), call.args(), state, out);
+}
+
+}  // namespace
+
+void EvalState::setScopes(const ClassAd* ad) {
+  curAd = ad;
+  rootAd = ad;
+  while (rootAd && rootAd->parentScope() && rootAd->parentScope() != ad) rootAd = rootAd->parentScope();
+}
+
+bool booleanEquivalent(const Value& v, bool& out) {
+  if (v.isBoolean()) out = v.asBoolean();
+  else if (v.isInteger()) out = v.asInteger() != 0;
+  else if (v.isReal()) out = v.asReal() != 0.0;
+  else return false;
+  return true;
+}
+
+bool evaluate(const ExprTree& expr, EvalState& state, Value& out) {
+  switch (expr.kind()) {
+    case ExprTree::Kind::Literal: out = static_cast<const Literal&>(expr).value(); return true;
+    case ExprTree::Kind::AttrRef: return evaluateAttrRef(static_cast<const AttrRef&>(expr), state, out);
+    case ExprTree::Kind::Operation: return evaluateOperation(static_cast<const Operation&>(expr), state, out);
+    case ExprTree::Kind::FunctionCall: return evaluateCall(static_cast<const FunctionCall&>(expr), state, out);
+    case ExprTree::Kind::List:
+      out = Value::list(std::static_pointer_cast<const ExprList>(expr.shared_from_this()));
+      return true;
+    case ExprTree::Kind::ClassAd:
+      out = Value::classAd(std::static_pointer_cast<const ClassAd>(expr.shared_from_this()));
+      return true;
+  }
+  return false;
+}
+
+std::optional<Value> evaluateIn(const ExprTree& expr, const ClassAd* scope) {
+  expr.setParentScope(scope);
+  EvalState state;
+  state.setScopes(scope);
+  Value v;
+  if (!evaluate(expr, state, v)) return std::nullopt;
+  return v;
+}
+
+std::optional<Value> evaluateAttr(const ClassAd& ad, std::string_view name) {
+  ExprPtr tree = ad.lookup(name);
+  if (!tree) return Value::undefined();
+  EvalState state;
+  state.setScopes(&ad);
+  Value v;
+  if (!evaluate(*tree, state, v)) return std::nullopt;
+  return v;
+}
+
+}  // namespace htcondor::classad

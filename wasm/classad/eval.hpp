@@ -1,0 +1,62 @@
+// Evaluating expressions with HTCondor's semantics: lexical scopes (parent, root, self/my),
+// TARGET and the old-ClassAd fallback of unscoped names to the target ad, a recursion budget
+// whose exhaustion (circular references) is an evaluation failure, not a value.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "classad/classad.hpp"
+#include "classad/expr.hpp"
+#include "classad/value.hpp"
+
+namespace htcondor::classad {
+
+struct EvalState {
+  static constexpr int kMaxRecursion = 400;  // HTCondor's MAX_CLASSAD_RECURSION
+  const ClassAd* rootAd = nullptr;
+  const ClassAd* curAd = nullptr;
+  int depthRemaining = kMaxRecursion;
+  // Ads and lists made during evaluation (by selection over a list, by functions) that
+  // scopes may point into: kept alive until the evaluation ends.
+  std::vector<ExprPtr> keepAlive;
+
+  // Scopes for evaluating inside `ad`: it is current, its outermost enclosing ad is the root.
+  void setScopes(const ClassAd* ad);
+};
+
+// HTCondor's Evaluate(): false is an evaluation failure ("eval_fail"), distinct from error.
+bool evaluate(const ExprTree& expr, EvalState& state, Value& out);
+
+// Pairs two ads as in matchmaking for as long as it lives: TARGET in each is the other, and
+// unscoped names not found in one are looked up in the other.
+class Pairing {
+ public:
+  Pairing(const ClassAd* a, const ClassAd* b) : a_(a), b_(b) {
+    if (a_) a_->setTarget(b_);
+    if (b_) b_->setTarget(a_);
+  }
+  ~Pairing() {
+    if (a_) a_->setTarget(nullptr);
+    if (b_) b_->setTarget(nullptr);
+  }
+  Pairing(const Pairing&) = delete;
+  Pairing& operator=(const Pairing&) = delete;
+
+ private:
+  const ClassAd* a_;
+  const ClassAd* b_;
+};
+
+// The value of `expr` evaluated as an attribute of `scope` (may be null); nullopt on failure.
+std::optional<Value> evaluateIn(const ExprTree& expr, const ClassAd* scope);
+
+// The value of attribute `name` of `ad`; undefined if it has none, nullopt on failure.
+std::optional<Value> evaluateAttr(const ClassAd& ad, std::string_view name);
+
+// Boolean, or a number read as a boolean (non-zero is true), as HTCondor's IsBooleanValueEquiv.
+bool booleanEquivalent(const Value& v, bool& out);
+
+}  // namespace htcondor::classad

@@ -1,0 +1,247 @@
+#include "classad/parser.hpp"
+
+#include <strings.h>
+
+#include "classad/time_text.hpp"
+
+namespace htcondor::classad {
+
+namespace {
+
+constexpr int kMaxDepth = 1000;  // HTCondor's own limit on expression nesting
+
+// Binary operators by precedence level, loosest first (after ?: and before unary).
+struct BinaryOp {
+  Tok tok;
+  Op op;
+};
+const std::vector<std::vector<BinaryOp>> kLevels = {
+    {{Tok::LogicalOr, Op::LogicalOr}},
+    {{Tok::LogicalAnd, Op::LogicalAnd}},
+    {{Tok::BitwiseOr, Op::BitwiseOr}},
+    {{Tok::BitwiseXor, Op::BitwiseXor}},
+    {{Tok::BitwiseAnd, Op::BitwiseAnd}},
+    {{Tok::Equal, Op::Equal}, {Tok::NotEqual, Op::NotEqual}, {Tok::MetaEqual, Op::MetaEqual},
+     {Tok::MetaNotEqual, Op::MetaNotEqual}},
+    {{Tok::LessThan, Op::LessThan}, {Tok::GreaterThan, Op::GreaterThan},
+     {Tok::LessOrEqual, Op::LessOrEqual}, {Tok::GreaterOrEqual, Op::GreaterOrEqual}},
+    {{Tok::LeftShift, Op::LeftShift}, {Tok::RightShift, Op::RightShift}, {Tok::URightShift, Op::URightShift}},
+    {{Tok::Plus, Op::Add}, {Tok::Minus, Op::Subtract}},
+    {{Tok::Multiply, Op::Multiply}, {Tok::Divide, Op::Divide}, {Tok::Modulus, Op::Modulus}},
+};
+
+ExprPtr literal(Value v) { return std::make_shared<Literal>(std::move(v)); }
+
+}  // namespace
+
+ExprPtr Parser::fail(std::string message) {
+  if (error_.empty()) error_ = std::move(message);
+  return nullptr;
+}
+
+ExprPtr Parser::parseExpression() {
+  ExprPtr tree = expression();
+  if (!tree) return nullptr;
+  if (lexer_.consume().type != Tok::End) return fail("unexpected text after the expression");
+  return tree;
+}
+
+ExprPtr Parser::expression() {
+  struct Depth {
+    int& d;
+    explicit Depth(int& depth) : d(++depth) {}
+    ~Depth() { --d; }
+  } guard(depth_);
+  if (depth_ > kMaxDepth) return fail("expression nested too deeply");
+
+  ExprPtr cond = binaryLevel(0);
+  if (!cond) return nullptr;
+  if (lexer_.peek().type != Tok::QMark) return cond;
+  lexer_.consume();
+  ExprPtr middle;
+  if (lexer_.peek().type == Tok::Colon) {
+    lexer_.consume();  // `a ?: b`
+  } else {
+    middle = expression();
+    if (!middle) return nullptr;
+    if (lexer_.consume().type != Tok::Colon) return fail("expected ':' in a conditional expression");
+  }
+  ExprPtr otherwise = expression();
+  if (!otherwise) return nullptr;
+  return std::make_shared<Operation>(Op::Ternary, cond, middle, otherwise);
+}
+
+ExprPtr Parser::binaryLevel(int level) {
+  if (level == static_cast<int>(kLevels.size())) return unary();
+  ExprPtr tree = binaryLevel(level + 1);
+  while (tree) {
+    const Tok t = lexer_.peek().type;
+    const BinaryOp* match = nullptr;
+    for (const auto& candidate : kLevels[static_cast<size_t>(level)]) {
+      if (candidate.tok == t) match = &candidate;
+    }
+    if (!match) break;
+    lexer_.consume();
+    ExprPtr right = binaryLevel(level + 1);
+    if (!right) return nullptr;
+    tree = std::make_shared<Operation>(match->op, tree, right);
+  }
+  return tree;
+}
+
+ExprPtr Parser::unary() {
+  Op op;
+  switch (lexer_.peek().type) {
+    case Tok::Minus: op = Op::UnaryMinus; break;
+    case Tok::Plus: op = Op::UnaryPlus; break;
+    case Tok::BitwiseNot: op = Op::BitwiseNot; break;
+    case Tok::LogicalNot: op = Op::LogicalNot; break;
+    default: return postfix();
+  }
+  lexer_.consume();
+  if (++depth_ > kMaxDepth) return fail("expression nested too deeply");
+  ExprPtr operand = unary();
+  --depth_;
+  if (!operand) return nullptr;
+  return std::make_shared<Operation>(op, operand);
+}
+
+ExprPtr Parser::postfix() {
+  ExprPtr tree = primary();
+  while (tree) {
+    const Tok t = lexer_.peek().type;
+    if (t == Tok::OpenBox) {
+      lexer_.consume();
+      ExprPtr index = expression();
+      if (!index) return nullptr;
+      if (lexer_.consume().type != Tok::CloseBox) return fail("expected ']' after a subscript");
+      tree = std::make_shared<Operation>(Op::Subscript, tree, index);
+    } else if (t == Tok::Selection) {
+      lexer_.consume();
+      Token name = lexer_.consume();
+      if (name.type != Tok::Identifier) return fail("expected an attribute name after '.'");
+      tree = std::make_shared<AttrRef>(tree, std::move(name.text), false);
+    } else {
+      break;
+    }
+  }
+  return tree;
+}
+
+ExprPtr Parser::primary() {
+  const Token& next = lexer_.peek();
+  switch (next.type) {
+    case Tok::Identifier: {
+      Token name = lexer_.consume();
+      if (lexer_.peek().type != Tok::OpenParen) return std::make_shared<AttrRef>(nullptr, std::move(name.text), false);
+      lexer_.consume();
+      std::vector<ExprPtr> args;
+      while (lexer_.peek().type != Tok::CloseParen) {
+        ExprPtr arg = expression();
+        if (!arg) return nullptr;
+        args.push_back(std::move(arg));
+        if (lexer_.peek().type == Tok::Comma) lexer_.consume();
+        else if (lexer_.peek().type != Tok::CloseParen) return fail("expected ',' or ')' in an argument list");
+      }
+      lexer_.consume();
+      // absTime("...") and relTime("...") of a string literal are literals.
+      if (args.size() == 1 && args[0]->kind() == ExprTree::Kind::Literal) {
+        const Value& v = static_cast<const Literal&>(*args[0]).value();
+        if (v.isString()) {
+          std::optional<Value> time;
+          if (strcasecmp(name.text.c_str(), "absTime") == 0) time = absTimeFromText(v.asString());
+          else if (strcasecmp(name.text.c_str(), "relTime") == 0) time = relTimeFromText(v.asString());
+          else return std::make_shared<FunctionCall>(std::move(name.text), std::move(args));
+          // HTCondor rejects the whole expression when the literal time text is invalid.
+          return time ? literal(*time) : fail("invalid time literal");
+        }
+      }
+      return std::make_shared<FunctionCall>(std::move(name.text), std::move(args));
+    }
+    case Tok::Selection: {
+      lexer_.consume();
+      Token name = lexer_.consume();
+      if (name.type != Tok::Identifier) return fail("expected an attribute name after '.'");
+      return std::make_shared<AttrRef>(nullptr, std::move(name.text), true);
+    }
+    case Tok::OpenParen: {
+      lexer_.consume();
+      ExprPtr inner = expression();
+      if (!inner) return nullptr;
+      if (lexer_.consume().type != Tok::CloseParen) return fail("expected ')'");
+      return std::make_shared<Operation>(Op::Parentheses, inner);
+    }
+    case Tok::OpenBox: return classAd();
+    case Tok::OpenBrace: return list();
+    case Tok::Undefined: lexer_.consume(); return literal(Value::undefined());
+    case Tok::ErrorValue: lexer_.consume(); return literal(Value::error());
+    case Tok::Boolean: return literal(Value::boolean(lexer_.consume().boolean));
+    case Tok::Integer: return literal(Value::integer(lexer_.consume().integer));
+    case Tok::Real: return literal(Value::real(lexer_.consume().real));
+    case Tok::String: return literal(Value::string(lexer_.consume().text));
+    default: return fail("unexpected token");
+  }
+}
+
+std::shared_ptr<ClassAd> Parser::classAd() {
+  if (lexer_.consume().type != Tok::OpenBox) {
+    fail("expected '['");
+    return nullptr;
+  }
+  auto ad = std::make_shared<ClassAd>();
+  while (lexer_.peek().type != Tok::CloseBox) {
+    Token name = lexer_.consume();
+    if (name.type == Tok::Semicolon) continue;
+    if (name.type != Tok::Identifier) {
+      fail("expected an attribute name in an ad");
+      return nullptr;
+    }
+    if (lexer_.consume().type != Tok::BoundTo) {
+      fail("expected '=' after an attribute name");
+      return nullptr;
+    }
+    ExprPtr value = expression();
+    if (!value) return nullptr;
+    ad->insert(std::move(name.text), std::move(value));
+    Tok t = lexer_.peek().type;
+    if (t != Tok::Semicolon && t != Tok::CloseBox) {
+      fail("expected ';' or ']' in an ad");
+      return nullptr;
+    }
+    while (lexer_.peek().type == Tok::Semicolon) lexer_.consume();
+  }
+  lexer_.consume();
+  return ad;
+}
+
+std::shared_ptr<ClassAd> Parser::parseClassAd(bool full) {
+  auto ad = classAd();
+  if (ad && full && lexer_.consume().type != Tok::End) {
+    fail("unexpected text after the ad");
+    return nullptr;
+  }
+  return ad;
+}
+
+ExprPtr Parser::list() {
+  lexer_.consume();  // '{'
+  std::vector<ExprPtr> items;
+  while (lexer_.peek().type != Tok::CloseBrace) {
+    ExprPtr item = expression();
+    if (!item) return nullptr;
+    items.push_back(std::move(item));
+    if (lexer_.peek().type == Tok::Comma) lexer_.consume();
+    else if (lexer_.peek().type != Tok::CloseBrace) return fail("expected ',' or '}' in a list");
+  }
+  lexer_.consume();
+  return std::make_shared<ExprList>(std::move(items));
+}
+
+ExprPtr parseExpression(std::string_view text, std::string* error) {
+  Parser parser(text);
+  ExprPtr tree = parser.parseExpression();
+  if (!tree && error) *error = parser.error();
+  return tree;
+}
+
+}  // namespace htcondor::classad

@@ -1,0 +1,46 @@
+// The ClassAd parser (new syntax), as HTCondor's: the same grammar, precedence and trees,
+// parentheses kept as nodes, absTime("...")/relTime("...") of a string literal folded to a
+// literal at parse time. Errors are values, never exceptions.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "classad/classad.hpp"
+#include "classad/expr.hpp"
+#include "classad/lexer.hpp"
+
+namespace htcondor::classad {
+
+class Parser {
+ public:
+  explicit Parser(std::string_view text) : lexer_(text) {}
+
+  // One whole expression: nothing but white space and comments may follow.
+  ExprPtr parseExpression();
+  // One ad `[ ... ]` at the current position; `full` requires the end of input after it.
+  std::shared_ptr<ClassAd> parseClassAd(bool full);
+
+  const std::string& error() const { return error_; }
+  Lexer& lexer() { return lexer_; }
+
+ private:
+  ExprPtr expression();
+  ExprPtr binaryLevel(int level);
+  ExprPtr unary();
+  ExprPtr postfix();
+  ExprPtr primary();
+  std::shared_ptr<ClassAd> classAd();
+  ExprPtr list();
+  ExprPtr fail(std::string message);
+
+  Lexer lexer_;
+  std::string error_;
+  int depth_ = 0;
+};
+
+// Convenience: parse one expression, or null with `error` set.
+ExprPtr parseExpression(std::string_view text, std::string* error = nullptr);
+
+}  // namespace htcondor::classad
