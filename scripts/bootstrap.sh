@@ -38,7 +38,8 @@ chmod +x "$ROOT_DIR/usr/sbin/policy-rc.d"
 
 in_root() { "$PROJECT_DIR/scripts/in-root.sh" "$@"; }
 echo "bootstrap: installing ${packages[*]}"
-in_root apt-get update -qq
+# The mirror may serve a frozen suite whose Release file is past its Valid-Until date.
+in_root apt-get -o Acquire::Check-Valid-Until=false update -qq
 if ! in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" \
      > "$ROOT_DIR.apt.log" 2>&1; then
   # In sid, cryptsetup-bin's post-install fails under chroot and leaves condor unconfigured.
