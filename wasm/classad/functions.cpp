@@ -8,6 +8,16 @@ const Registry& table() {
   static const Registry functions = [] {
     Registry r;
     registerTypeFunctions(r);
+    registerStringFunctions(r);
+    registerListFunctions(r);
+    registerMathFunctions(r);
+    registerConversionFunctions(r);
+    registerMiscFunctions(r);
+    registerTimeFunctions(r);
+    registerRegexpFunctions(r);
+    registerStringListFunctions(r);
+    registerEnvironmentFunctions(r);
+    registerSystemFunctions(r);
     return r;
   }();
   return functions;

@@ -36,6 +36,16 @@ using Registry = std::map<std::string, Builtin, CaselessLess>;
 
 // Each family of functions adds itself to the table (functions_*.cpp).
 void registerTypeFunctions(Registry& add);
+void registerStringFunctions(Registry& add);
+void registerListFunctions(Registry& add);
+void registerMathFunctions(Registry& add);
+void registerConversionFunctions(Registry& add);
+void registerMiscFunctions(Registry& add);
+void registerTimeFunctions(Registry& add);
+void registerRegexpFunctions(Registry& add);
+void registerStringListFunctions(Registry& add);
+void registerEnvironmentFunctions(Registry& add);
+void registerSystemFunctions(Registry& add);
 
 // Evaluates argument `i`; false on failure.
 inline bool evalArg(const Args& args, size_t i, EvalState& state, Value& out) {
