@@ -207,7 +207,7 @@ bool booleanEquivalent(const Value& v, bool& out) {
 
 bool evaluate(const ExprTree& expr, EvalState& state, Value& out) {
   switch (expr.kind()) {
-    case ExprTree::Kind::Literal: out = static_cast<const Literal&>(expr).value(); return true;
+    case ExprTree::Kind::Literal: out = static_cast<const Literal&>(expr).evaluated(); return true;
     case ExprTree::Kind::AttrRef: return evaluateAttrRef(static_cast<const AttrRef&>(expr), state, out);
     case ExprTree::Kind::Operation: return evaluateOperation(static_cast<const Operation&>(expr), state, out);
     case ExprTree::Kind::FunctionCall: return evaluateCall(static_cast<const FunctionCall&>(expr), state, out);

@@ -39,6 +39,10 @@ using ExprPtr = std::shared_ptr<const ExprTree>;
 class Literal final : public ExprTree {
  public:
   explicit Literal(Value value) : ExprTree(Kind::Literal), value_(std::move(value)) {}
+  // The value the literal evaluates to. A relTime("...") literal folded at parse time prints
+  // as a relative time but evaluates to its seconds as a real, as in HTCondor 23.
+  Value evaluated() const { return value_.isRelTime() ? Value::real(value_.asRelTime()) : value_; }
+  // The value the literal prints as.
   const Value& value() const { return value_; }
 
  private:

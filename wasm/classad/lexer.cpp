@@ -220,10 +220,9 @@ void Lexer::lexNumber() {
   }
   std::string text(in_.substr(start, pos_ - start));
   if (kind == Int) {
-    if (json_ && (text[0] == '0' || (text[0] == '-' && text.size() > 1 && text[1] == '0')) &&
-        text.find_first_not_of("-0") != std::string::npos) {
-      return;  // JSON forbids leading zeros
-    }
+    // With old ClassAd semantics (HTCondor's default) and in JSON, an integer may not have a
+    // leading zero: "07" and "0x1F" are errors, "0" and "-07" are not.
+    if (text[0] == '0' && text.size() > 1) return;  // Tok::Error
     // Read in base 10 whatever the prefix, and 0 when out of range: HTCondor 23's reading.
     int64_t value = 0;
     std::from_chars(text.data(), text.data() + text.size(), value, 10);

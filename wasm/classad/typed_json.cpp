@@ -25,9 +25,24 @@ std::string number(double d) {
   return buf;
 }
 
+// Evaluates a list member; a detached member is evaluated as if it sat in no ad.
+bool evaluateWithin(const ExprTree& e, EvalState& state, bool detached, Value& out) {
+  if (!detached) return evaluate(e, state, out);
+  const ClassAd* scope = e.parentScope();
+  e.setParentScope(nullptr);
+  const bool ok = evaluate(e, state, out);
+  e.setParentScope(scope);
+  return ok;
+}
+
 class Writer {
  public:
-  std::string value(const Value& v, int depth) {
+  // Where a value being expanded came from. HTCondor's bindings copy a list out of the ad
+  // whose attribute it is, so its members are evaluated with no scope and the ads in it are
+  // seen empty (Origin::DetachedItem); the corpus records exactly that.
+  enum class Origin { Top, Attribute, DetachedItem };
+
+  std::string value(const Value& v, int depth, Origin origin = Origin::Top) {
     std::string out = "{\"t\": \"" + typeName(v.type()) + "\"";
     switch (v.type()) {
       case Value::Type::Undefined: case Value::Type::Error: break;
@@ -56,8 +71,14 @@ class Writer {
         out += ", \"v\": " + number(v.asRelTime()) + ", \"hex\": \"" + hexFloat(v.asRelTime()) +
                "\", \"str\": " + jsonString(relTimeText(std::trunc(v.asRelTime())));
         break;
-      case Value::Type::List: list(*v.asList(), depth, out); break;
-      case Value::Type::ClassAd: classAd(*v.asClassAd(), depth, out); break;
+      case Value::Type::List: list(*v.asList(), depth, origin != Origin::Top, out); break;
+      case Value::Type::ClassAd:
+        if (origin == Origin::DetachedItem) {
+          out += ", \"size\": 0, \"attrs\": [], \"unparse\": \"[  ]\"}";
+          return out;
+        }
+        classAd(*v.asClassAd(), depth, origin == Origin::Attribute, out);
+        break;
     }
     out += ", \"unparse\": " + jsonString(unparse(renderable(v))) + "}";
     return out;
@@ -85,7 +106,10 @@ class Writer {
     return v.isRelTime() ? Value::relTime(std::trunc(v.asRelTime())) : v;
   }
 
-  void list(const ExprList& l, int depth, std::string& out) {
+  // A failure inside an expanded list or ad is absorbed as an error value.
+  static constexpr const char* kAbsorbedFailure = "{\"t\": \"error\", \"unparse\": \"error\"}";
+
+  void list(const ExprList& l, int depth, bool detached, std::string& out) {
     out += ", \"size\": " + std::to_string(l.size());
     if (depth >= kMaxDepth) {
       out += ", \"truncated\": true";
@@ -95,19 +119,28 @@ class Writer {
     for (size_t i = 0; i < l.size() && i < kMaxMembers; ++i) {
       if (i) out += ", ";
       EvalState inner;
-      inner.setScopes(l.parentScope());
+      inner.setScopes(detached ? nullptr : l.parentScope());
       Value item;
-      out += evaluate(*l.items()[i], inner, item) ? value(item, depth + 1) : "{\"t\": \"eval_fail\"}";
+      out += evaluateWithin(*l.items()[i], inner, detached, item)
+                 ? value(item, depth + 1, detached ? Origin::DetachedItem : Origin::Top)
+                 : kAbsorbedFailure;
     }
     out += "]";
     if (l.size() > kMaxMembers) out += ", \"truncated\": true";
   }
 
-  void classAd(const ClassAd& ad, int depth, std::string& out) {
+  // A detached ad is seen without its enclosing ad and its matchmaking target.
+  void classAd(const ClassAd& ad, int depth, bool detached, std::string& out) {
     out += ", \"size\": " + std::to_string(ad.size());
     if (depth >= kMaxDepth) {
       out += ", \"truncated\": true";
       return;
+    }
+    const ClassAd* parent = ad.parentScope();
+    const ClassAd* target = ad.target();
+    if (detached) {
+      ad.setParentScope(nullptr);
+      ad.setTarget(nullptr);
     }
     out += ", \"attrs\": [";
     size_t n = 0;
@@ -117,11 +150,12 @@ class Writer {
       EvalState inner;
       inner.setScopes(&ad);
       Value v;
-      out += "[" + jsonString(name) + ", " +
-             (evaluate(*expr, inner, v) ? value(v, depth + 1) : std::string("{\"t\": \"eval_fail\"}")) + "]";
+      out += "[" + jsonString(name) + ", " + (evaluate(*expr, inner, v) ? value(v, depth + 1, Origin::Attribute) : kAbsorbedFailure) + "]";
     }
     out += "]";
     if (ad.size() > kMaxMembers) out += ", \"truncated\": true";
+    ad.setParentScope(parent);
+    ad.setTarget(target);
   }
 };
 
