@@ -7,6 +7,7 @@
 
 #include "classad/classad.hpp"
 #include "classad/eval.hpp"
+#include "classad/matchmaking.hpp"
 #include "classad/parser.hpp"
 #include "classad/typed_json.hpp"
 #include "classad/unparse.hpp"
@@ -54,6 +55,25 @@ std::string evalExpr(const Expr& expr, const std::shared_ptr<Ad>& scope, const s
   return value ? htcondor::classad::typedJson(*value) : std::string("{\"t\": \"eval_fail\"}");
 }
 
+// Typed JSON of `ad`'s attribute evaluated against `target`, or "null" if it has none.
+std::string evalAttr(const Ad& ad, const std::string& name, const std::shared_ptr<Ad>& target) {
+  if (!ad.ad->lookup(name)) return "null";
+  auto value = htcondor::classad::evaluateAttrAgainst(*ad.ad, name, target ? target->ad.get() : nullptr);
+  return value ? htcondor::classad::typedJson(*value) : std::string("{\"t\": \"eval_fail\"}");
+}
+
+bool matches(const Ad& ad, const Ad& target) { return htcondor::classad::matches(*ad.ad, *target.ad); }
+
+std::string quote(const std::string& s) { return htcondor::classad::quoteString(s); }
+
+// The string a string literal stands for; null if `text` is not exactly one string literal.
+emscripten::val unquote(const std::string& text) {
+  ExprPtr tree = htcondor::classad::parseExpression(text);
+  if (!tree || tree->kind() != htcondor::classad::ExprTree::Kind::Literal) return emscripten::val::null();
+  const auto& value = static_cast<const htcondor::classad::Literal&>(*tree).value();
+  return value.isString() ? emscripten::val(value.asString()) : emscripten::val::null();
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(htcondor_classad) {
@@ -67,4 +87,8 @@ EMSCRIPTEN_BINDINGS(htcondor_classad) {
   function("parseAd", &parseAd);
   function("lastParseError", &lastParseError);
   function("evalExpr", &evalExpr);
+  function("evalAttr", &evalAttr);
+  function("matches", &matches);
+  function("quote", &quote);
+  function("unquote", &unquote);
 }

@@ -1,0 +1,20 @@
+#include "classad/matchmaking.hpp"
+
+#include "classad/eval.hpp"
+
+namespace htcondor::classad {
+
+std::optional<Value> evaluateAttrAgainst(const ClassAd& ad, std::string_view name, const ClassAd* target) {
+  Pairing pairing(&ad, target);
+  return evaluateAttr(ad, name);
+}
+
+bool matches(const ClassAd& ad, const ClassAd& target) {
+  auto requirements = evaluateAttrAgainst(ad, "Requirements", &target);
+  bool holds = false;
+  return requirements && booleanEquivalent(*requirements, holds) && holds;
+}
+
+bool symmetricMatch(const ClassAd& a, const ClassAd& b) { return matches(a, b) && matches(b, a); }
+
+}  // namespace htcondor::classad
