@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes, or brings up to date, the Debian root (.cache/root-<suite>, git-ignored) that holds the
 # toolchain (emscripten, clang for the native and fuzz builds, cmake), HTCondor with its Python
-# bindings (the test pool and the benchmark peer), and mbedTLS's Debian sources.
+# bindings (the test pool and the benchmark peer), and mbedTLS's and PCRE2's Debian sources.
 # Idempotent: a second run with nothing to do returns at once.
 set -euo pipefail
 source "$(dirname "$0")/lib/root.sh"
@@ -9,7 +9,7 @@ source "$(dirname "$0")/lib/root.sh"
 packages=(emscripten node-typescript cmake make dpkg-dev clang-19 libclang-rt-19-dev
           condor minicondor python3 ca-certificates doctest-dev)
 stamp="$ROOT_DIR/.htcondor-wasm-root"
-want="v1 $CONDOR_SUITE ${packages[*]}"
+want="v2 $CONDOR_SUITE ${packages[*]}"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
   echo "bootstrap: Debian root ($CONDOR_SUITE) is ready"
   exit 0
@@ -56,6 +56,16 @@ if [ ! -d "$ROOT_DIR/opt/mbedtls" ]; then
     apt-get source --download-only -qq mbedtls >/dev/null 2>&1
     dpkg-source -x --no-check mbedtls_*.dsc /opt/mbedtls >/dev/null
     rm -rf /tmp/mbedtls-src'
+fi
+
+# PCRE2 from Debian's source package: the regexp functions need HTCondor's regex engine; the
+# project's CMake builds it as a static library for both builds.
+if [ ! -d "$ROOT_DIR/opt/pcre2" ]; then
+  echo "bootstrap: fetching PCRE2 sources"
+  in_root sh -c 'set -e; rm -rf /tmp/pcre2-src; mkdir -p /tmp/pcre2-src; cd /tmp/pcre2-src
+    apt-get source --download-only -qq pcre2 >/dev/null 2>&1
+    dpkg-source -x --no-check pcre2_*.dsc /opt/pcre2 >/dev/null
+    rm -rf /tmp/pcre2-src'
 fi
 
 echo "$want" > "$stamp"

@@ -136,11 +136,14 @@ ExprPtr Parser::primary() {
       if (lexer_.peek().type != Tok::OpenParen) return std::make_shared<AttrRef>(nullptr, std::move(name.text), false);
       lexer_.consume();
       std::vector<ExprPtr> args;
-      while (lexer_.peek().type != Tok::CloseParen) {
+      // After a comma another argument must follow: HTCondor rejects "f(1,)".
+      bool more = lexer_.peek().type != Tok::CloseParen;
+      while (more) {
         ExprPtr arg = expression();
         if (!arg) return nullptr;
         args.push_back(std::move(arg));
-        if (lexer_.peek().type == Tok::Comma) lexer_.consume();
+        more = lexer_.peek().type == Tok::Comma;
+        if (more) lexer_.consume();
         else if (lexer_.peek().type != Tok::CloseParen) return fail("expected ',' or ')' in an argument list");
       }
       lexer_.consume();
@@ -226,11 +229,14 @@ std::shared_ptr<ClassAd> Parser::parseClassAd(bool full) {
 ExprPtr Parser::list() {
   lexer_.consume();  // '{'
   std::vector<ExprPtr> items;
-  while (lexer_.peek().type != Tok::CloseBrace) {
+  // As in argument lists, a comma must be followed by another item.
+  bool more = lexer_.peek().type != Tok::CloseBrace;
+  while (more) {
     ExprPtr item = expression();
     if (!item) return nullptr;
     items.push_back(std::move(item));
-    if (lexer_.peek().type == Tok::Comma) lexer_.consume();
+    more = lexer_.peek().type == Tok::Comma;
+    if (more) lexer_.consume();
     else if (lexer_.peek().type != Tok::CloseBrace) return fail("expected ',' or '}' in a list");
   }
   lexer_.consume();

@@ -1,0 +1,96 @@
+// The ClassAd core: lexing quirks, parse trees as unparsed, evaluation rules and scoping.
+#include <doctest/doctest.h>
+
+#include "classad/classad.hpp"
+#include "classad/eval.hpp"
+#include "classad/parser.hpp"
+#include "classad/unparse.hpp"
+
+using namespace htcondor::classad;
+
+namespace {
+
+std::string roundTrip(const char* text) {
+  ExprPtr e = parseExpression(text);
+  return e ? unparse(*e) : "<parse error>";
+}
+
+Value eval(const char* text, const char* scope = nullptr) {
+  ExprPtr e = parseExpression(text);
+  REQUIRE(e);
+  std::shared_ptr<ClassAd> ad;
+  if (scope) {
+    Parser p(scope);
+    ad = p.parseClassAd(true);
+    REQUIRE(ad);
+  }
+  auto v = evaluateIn(*e, ad.get());
+  REQUIRE(v);
+  return *v;
+}
+
+}  // namespace
+
+TEST_CASE("unparse follows HTCondor's spacing and spelling") {
+  CHECK(roundTrip("a*-b") == "a *  -b");
+  CHECK(roundTrip("x =?= 8") == "x is 8");
+  CHECK(roundTrip("{1+2, x}") == "{ 1 + 2,x }");
+  CHECK(roundTrip("[b = 2; a = 1]") == "[ a = 1; b = 2 ]");
+  CHECK(roundTrip("1.5") == "1.500000000000000E+00");
+  CHECK(roundTrip("'parent'.x") == "'parent'.x");
+  CHECK(roundTrip("a ?: b") == "a ?: b");
+  CHECK(roundTrip("relTime(\" 42 \")") == "relTime(\"42\")");
+}
+
+TEST_CASE("the lexer rejects what HTCondor's old-ClassAd lexer rejects") {
+  CHECK(roundTrip("007") == "<parse error>");
+  CHECK(roundTrip("0x1F") == "<parse error>");
+  CHECK(roundTrip("1.") == "<parse error>");
+  CHECK(roundTrip("\"unterminated") == "<parse error>");
+  CHECK(roundTrip("f(1,)") == "<parse error>");
+  CHECK(roundTrip("-7") == "-7");
+}
+
+TEST_CASE("three-valued logic and strictness") {
+  CHECK(eval("false && error").asBoolean() == false);
+  CHECK(eval("true || error").asBoolean() == true);
+  CHECK(eval("undefined && false").asBoolean() == false);
+  CHECK(eval("undefined || true").asBoolean() == true);
+  CHECK(eval("undefined && true").isUndefined());
+  CHECK(eval("error && true").isError());
+  CHECK(eval("1 + undefined").isUndefined());
+  CHECK(eval("undefined =?= undefined").asBoolean());
+  CHECK(eval("\"ABC\" == \"abc\"").asBoolean());
+  CHECK_FALSE(eval("\"ABC\" =?= \"abc\"").asBoolean());
+}
+
+TEST_CASE("integer arithmetic wraps and divides as x86-64 does") {
+  CHECK(eval("9223372036854775807 + 1").asInteger() == INT64_MIN);
+  CHECK(eval("-9223372036854775807 - 1 / -1").isInteger());
+  CHECK(eval("1 / 0").isError());
+  CHECK(eval("1 << 64").asInteger() == 1);
+  CHECK(eval("7 % -3").asInteger() == 1);
+  CHECK(eval("1.0 / 0").isError());  // +infinity is rejected
+}
+
+TEST_CASE("scoping: parent, MY, nested ads, circular references") {
+  const char* scope = "[ A = 1; N = [ A = 10; X = A; Y = parent.A ]; Self = Self + 1 ]";
+  CHECK(eval("N.X", scope).asInteger() == 10);
+  CHECK(eval("N.Y", scope).asInteger() == 1);
+  CHECK(eval("MY.A", scope).asInteger() == 1);
+  CHECK(eval("Missing", scope).isUndefined());
+  ExprPtr loop = parseExpression("Self");
+  Parser p(scope);
+  auto ad = p.parseClassAd(true);
+  CHECK_FALSE(evaluateIn(*loop, ad.get()));  // an evaluation failure, not a value
+}
+
+TEST_CASE("TARGET and the old-ClassAd fallback to the paired ad") {
+  Parser pj("[ Memory = 1024; Req = TARGET.Memory >= Memory; Ref = OnlyTheirs ]");
+  Parser pm("[ Memory = 2048; OnlyTheirs = 9 ]");
+  auto job = pj.parseClassAd(true);
+  auto machine = pm.parseClassAd(true);
+  Pairing pairing(job.get(), machine.get());
+  CHECK(evaluateAttr(*job, "Req")->asBoolean());
+  CHECK(evaluateAttr(*job, "Ref")->asInteger() == 9);
+}
