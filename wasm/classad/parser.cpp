@@ -136,16 +136,7 @@ ExprPtr Parser::primary() {
       if (lexer_.peek().type != Tok::OpenParen) return std::make_shared<AttrRef>(nullptr, std::move(name.text), false);
       lexer_.consume();
       std::vector<ExprPtr> args;
-      // After a comma another argument must follow: HTCondor rejects "f(1,)".
-      bool more = lexer_.peek().type != Tok::CloseParen;
-      while (more) {
-        ExprPtr arg = expression();
-        if (!arg) return nullptr;
-        args.push_back(std::move(arg));
-        more = lexer_.peek().type == Tok::Comma;
-        if (more) lexer_.consume();
-        else if (lexer_.peek().type != Tok::CloseParen) return fail("expected ',' or ')' in an argument list");
-      }
+      if (!sequence(Tok::CloseParen, args)) return fail("expected ',' or ')' in an argument list");
       lexer_.consume();
       // absTime("...") and relTime("...") of a string literal are literals.
       if (args.size() == 1 && args[0]->kind() == ExprTree::Kind::Literal) {
@@ -229,18 +220,23 @@ std::shared_ptr<ClassAd> Parser::parseClassAd(bool full) {
 ExprPtr Parser::list() {
   lexer_.consume();  // '{'
   std::vector<ExprPtr> items;
-  // As in argument lists, a comma must be followed by another item.
-  bool more = lexer_.peek().type != Tok::CloseBrace;
-  while (more) {
-    ExprPtr item = expression();
-    if (!item) return nullptr;
-    items.push_back(std::move(item));
-    more = lexer_.peek().type == Tok::Comma;
-    if (more) lexer_.consume();
-    else if (lexer_.peek().type != Tok::CloseBrace) return fail("expected ',' or '}' in a list");
-  }
+  if (!sequence(Tok::CloseBrace, items)) return fail("expected ',' or '}' in a list");
   lexer_.consume();
   return std::make_shared<ExprList>(std::move(items));
+}
+
+bool Parser::sequence(Tok close, std::vector<ExprPtr>& out) {
+  // A comma must be followed by another expression: HTCondor rejects "f(1,)" and "{1,}".
+  bool more = lexer_.peek().type != close;
+  while (more) {
+    ExprPtr e = expression();
+    if (!e) return false;
+    out.push_back(std::move(e));
+    more = lexer_.peek().type == Tok::Comma;
+    if (more) lexer_.consume();
+    else if (lexer_.peek().type != close) return false;
+  }
+  return true;
 }
 
 ExprPtr parseExpression(std::string_view text, std::string* error) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "classad/classad.hpp"
 #include "classad/expr.hpp"
@@ -33,6 +34,8 @@ class Parser {
   ExprPtr primary();
   std::shared_ptr<ClassAd> classAd();
   ExprPtr list();
+  // Comma-separated expressions up to (not including) `close`; false on a syntax error.
+  bool sequence(Tok close, std::vector<ExprPtr>& out);
   ExprPtr fail(std::string message);
 
   Lexer lexer_;
