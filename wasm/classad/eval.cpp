@@ -9,9 +9,9 @@ namespace htcondor::classad {
 
 namespace {
 
-enum class Found { Ok, Undefined, Error, Fail };
-
 bool is(std::string_view a, const char* b) { return strcasecmp(std::string(a).c_str(), b) == 0; }
+
+}  // namespace
 
 // HTCondor's LookupInScope: the ad and its enclosing ads, innermost first; the special names
 // root/toplevel, self/my, parent (and, for the matchmaking pairing, target).
@@ -86,6 +86,8 @@ Found findExpr(const AttrRef& ref, EvalState& state, ExprPtr& tree) {
   }
   return found;
 }
+
+namespace {
 
 bool evaluateAttrRef(const AttrRef& ref, EvalState& state, Value& out) {
   const ClassAd* saved = state.curAd;

@@ -27,6 +27,17 @@ struct EvalState {
   void setScopes(const ClassAd* ad);
 };
 
+// How an attribute reference resolved (HTCondor's EVAL_OK, EVAL_UNDEF, EVAL_ERROR, EVAL_FAIL).
+enum class Found { Ok, Undefined, Error, Fail };
+
+// The expression `ref` names, without evaluating it (HTCondor's FindExpr); leaves state.curAd
+// at the ad it was found in.
+Found findExpr(const AttrRef& ref, EvalState& state, ExprPtr& tree);
+
+// `name` in `start` and its enclosing ads, or one of the special names root/toplevel,
+// self/my, parent, target (HTCondor's LookupInScope).
+Found lookupInScope(const ClassAd* start, std::string_view name, ExprPtr& tree, EvalState& state);
+
 // HTCondor's Evaluate(): false is an evaluation failure ("eval_fail"), distinct from error.
 bool evaluate(const ExprTree& expr, EvalState& state, Value& out);
 

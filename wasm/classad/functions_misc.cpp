@@ -1,8 +1,225 @@
-// Built-in functions: the misc family (not implemented yet).
-#include "classad/functions.hpp"
+// Built-in functions: the misc family (ifThenElse, eval, unparse, unresolved, debug).
+#include <strings.h>
+
+#include <optional>
+#include <set>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "classad/function_support.hpp"
+#include "classad/parser.hpp"
+#include "classad/unparse.hpp"
 
 namespace htcondor::classad {
 
-void registerMiscFunctions(Registry&) {}
+// Shared with the other families; defined in functions_conversion.cpp.
+
+namespace {
+
+
+
+using References = std::set<std::string, CaselessLess>;
+
+// HTCondor's ClassAd::_GetExternalReferences with full names: the attributes `expr` refers to
+// that are not found (a reference through an undefined scope is named in full: TARGET.x).
+bool externalRefs(const ExprTree& expr, EvalState& state, References& refs);
+
+// Walks `expr` spending a level of the recursion budget, as HTCondor does for the parts of
+// calls, lists and ads.
+bool externalRefsCounted(const ExprTree& expr, EvalState& state, References& refs) {
+  if (state.depthRemaining <= 0) return false;
+  --state.depthRemaining;
+  const bool ok = externalRefs(expr, state, refs);
+  ++state.depthRemaining;
+  return ok;
+}
+
+bool attrRefExternalRefs(const AttrRef& ref, EvalState& state, References& refs) {
+  const ClassAd* start = nullptr;
+  if (!ref.scope()) {
+    start = ref.absolute() ? state.rootAd : state.curAd;
+  } else {
+    Value v;
+    if (!evaluate(*ref.scope(), state, v)) return false;
+    if (v.isUndefined()) {
+      refs.insert(unparse(*ref.scope()) + "." + ref.name());
+      return true;
+    }
+    if (!v.isClassAd()) return false;
+    state.keepAlive.push_back(v.asClassAd());
+    start = v.asClassAd().get();
+  }
+  if (!start) return false;
+  const ClassAd* saved = state.curAd;
+  ExprPtr tree;
+  bool ok = false;
+  switch (lookupInScope(start, ref.name(), tree, state)) {
+    case Found::Undefined:
+      refs.insert(ref.name());
+      ok = true;
+      break;
+    case Found::Ok:
+      ok = externalRefsCounted(*tree, state, refs);
+      break;
+    default:
+      return false;
+  }
+  state.curAd = saved;
+  return ok;
+}
+
+bool externalRefs(const ExprTree& expr, EvalState& state, References& refs) {
+  switch (expr.kind()) {
+    case ExprTree::Kind::Literal: return true;
+    case ExprTree::Kind::AttrRef: return attrRefExternalRefs(static_cast<const AttrRef&>(expr), state, refs);
+    case ExprTree::Kind::Operation: {
+      const auto& op = static_cast<const Operation&>(expr);
+      for (size_t i = 0; i < 3; ++i) {
+        if (op.arg(i) && !externalRefs(*op.arg(i), state, refs)) return false;
+      }
+      return true;
+    }
+    case ExprTree::Kind::FunctionCall:
+      for (const ExprPtr& arg : static_cast<const FunctionCall&>(expr).args()) {
+        if (!externalRefsCounted(*arg, state, refs)) return false;
+      }
+      return true;
+    case ExprTree::Kind::List:
+      for (const ExprPtr& item : static_cast<const ExprList&>(expr).items()) {
+        if (!externalRefsCounted(*item, state, refs)) return false;
+      }
+      return true;
+    case ExprTree::Kind::ClassAd:
+      for (const auto& [name, e] : static_cast<const ClassAd&>(expr).attributes()) {
+        if (!externalRefsCounted(*e, state, refs)) return false;
+      }
+      return true;
+  }
+  return false;
+}
+
+// A PCRE2 pattern compiled as HTCondor compiles unresolved()'s: caseless.
+class Pattern {
+ public:
+  explicit Pattern(const std::string& text) {
+    int error = 0;
+    PCRE2_SIZE offset = 0;
+    code_ = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(text.c_str()), PCRE2_ZERO_TERMINATED, PCRE2_CASELESS, &error,
+                          &offset, nullptr);
+  }
+  ~Pattern() { pcre2_code_free(code_); }
+  Pattern(const Pattern&) = delete;
+  Pattern& operator=(const Pattern&) = delete;
+
+  bool valid() const { return code_ != nullptr; }
+
+  // Whether a non-empty match exists anywhere in `s`.
+  bool search(const std::string& s) const {
+    pcre2_match_data* data = pcre2_match_data_create_from_pattern(code_, nullptr);
+    const int rc = pcre2_match(code_, reinterpret_cast<PCRE2_SPTR>(s.c_str()), s.size(), 0, PCRE2_NOTEMPTY, data, nullptr);
+    pcre2_match_data_free(data);
+    return rc > 0;
+  }
+
+ private:
+  pcre2_code* code_ = nullptr;
+};
+
+// unresolved(attr [, pattern]): the attributes attr's expression refers to that are not
+// found, comma separated (a TARGET. prefix dropped); with a pattern, whether one of them
+// matches it. Undefined if attr names nothing.
+bool hasRefs(std::string_view, const Args& args, EvalState& state, Value& result) {
+  if (args.empty() || args.size() > 2 || args[0]->kind() != ExprTree::Kind::AttrRef) return errorResult(result);
+  ExprPtr expr;
+  if (findExpr(static_cast<const AttrRef&>(*args[0]), state, expr) != Found::Ok) {
+    result = Value::undefined();
+    return true;
+  }
+  std::optional<Pattern> pattern;
+  if (args.size() == 2) {
+    Value text;
+    if (!evalArg(args, 1, state, text) || !text.isString()) return failResult(result);
+    pattern.emplace(text.asString());
+    if (!pattern->valid()) return errorResult(result);
+  }
+  std::string names;
+  bool matched = false;
+  References refs;
+  if (expr && state.curAd && externalRefs(*expr, state, refs)) {
+    for (const std::string& ref : refs) {
+      const std::string name = strncasecmp(ref.c_str(), "target.", 7) == 0 ? ref.substr(7) : ref;
+      if (pattern && pattern->search(name)) {
+        matched = true;
+        break;
+      }
+      if (!names.empty()) names += ",";
+      names += name;
+    }
+  }
+  result = pattern ? Value::boolean(matched) : Value::string(std::move(names));
+  return true;
+}
+
+// ifThenElse(cond, then, else): evaluates only the branch chosen; numbers count as booleans.
+bool ifThenElse(std::string_view, const Args& args, EvalState& state, Value& result) {
+  if (args.size() != 3) return errorResult(result);
+  Value cond;
+  if (!evalArg(args, 0, state, cond)) return failResult(result);
+  if (cond.isUndefined()) {
+    result = Value::undefined();
+    return true;
+  }
+  bool truth = false;
+  if (!booleanEquivalent(cond, truth)) return errorResult(result);
+  if (!evalArg(args, truth ? 1 : 2, state, result)) return failResult(result);
+  return true;
+}
+
+// eval(text): the argument, as a string, parsed and evaluated here (in the current ad).
+bool eval(std::string_view, const Args& args, EvalState& state, Value& result) {
+  if (args.size() != 1) return errorResult(result);
+  Value arg;
+  if (!evalArg(args, 0, state, arg)) return failResult(result);
+  Value text;
+  if (!convertToString(arg, text)) return errorResult(result);
+  if (state.depthRemaining <= 0) return failResult(result);
+  ExprPtr expr = parseExpression(text.asString());
+  if (!expr) return errorResult(result);
+  state.keepAlive.push_back(expr);  // values may point into it
+  expr->setParentScope(state.curAd);
+  --state.depthRemaining;
+  const bool ok = evaluate(*expr, state, result);
+  ++state.depthRemaining;
+  if (!ok) return failResult(result);
+  return true;
+}
+
+// unparse(attr): the text of the expression the attribute (of the current ad) is bound to,
+// "" if it has none.
+bool unparseAttr(std::string_view, const Args& args, EvalState& state, Value& result) {
+  if (args.size() != 1 || args[0]->kind() != ExprTree::Kind::AttrRef) return errorResult(result);
+  const std::string name = unparse(*args[0], Style::Pretty);
+  const ExprPtr tree = state.curAd ? state.curAd->lookup(name) : nullptr;
+  result = Value::string(tree ? unparse(*tree, Style::Pretty) : std::string());
+  return true;
+}
+
+// debug(expr): the value of expr (HTCondor also logs it).
+bool debug(std::string_view, const Args& args, EvalState& state, Value& result) {
+  if (args.size() != 1) return errorResult(result);
+  if (!evalArg(args, 0, state, result)) return failResult(result);
+  return true;
+}
+
+}  // namespace
+
+void registerMiscFunctions(Registry& r) {
+  r.emplace("ifThenElse", ifThenElse);
+  r.emplace("eval", eval);
+  r.emplace("unparse", unparseAttr);
+  r.emplace("unresolved", hasRefs);
+  r.emplace("debug", debug);
+}
 
 }  // namespace htcondor::classad
