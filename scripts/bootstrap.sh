@@ -49,24 +49,18 @@ if ! in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-inst
     || { tail -30 "$ROOT_DIR.apt.log" >&2; exit 1; }
 fi
 
-# mbedTLS from Debian's source package, built later by the project's own CMake with emscripten.
-if [ ! -d "$ROOT_DIR/opt/mbedtls" ]; then
-  echo "bootstrap: fetching mbedTLS sources"
-  in_root sh -c 'set -e; rm -rf /tmp/mbedtls-src; mkdir -p /tmp/mbedtls-src; cd /tmp/mbedtls-src
-    apt-get source --download-only -qq mbedtls >/dev/null 2>&1
-    dpkg-source -x --no-check mbedtls_*.dsc /opt/mbedtls >/dev/null
-    rm -rf /tmp/mbedtls-src'
-fi
-
-# PCRE2 from Debian's source package: the regexp functions need HTCondor's regex engine; the
-# project's CMake builds it as a static library for both builds.
-if [ ! -d "$ROOT_DIR/opt/pcre2" ]; then
-  echo "bootstrap: fetching PCRE2 sources"
-  in_root sh -c 'set -e; rm -rf /tmp/pcre2-src; mkdir -p /tmp/pcre2-src; cd /tmp/pcre2-src
-    apt-get source --download-only -qq pcre2 >/dev/null 2>&1
-    dpkg-source -x --no-check pcre2_*.dsc /opt/pcre2 >/dev/null
-    rm -rf /tmp/pcre2-src'
-fi
+# Libraries the core compiles in, from Debian's source packages (built by the project's own
+# CMake for both builds): mbedTLS for crypto, PCRE2 for the regexp functions (HTCondor's engine).
+fetch_source() {  # fetch_source PACKAGE: unpacks its Debian sources into /opt/PACKAGE in the root
+  [ -d "$ROOT_DIR/opt/$1" ] && return 0
+  echo "bootstrap: fetching $1 sources"
+  in_root sh -c "set -e; rm -rf /tmp/src-$1; mkdir -p /tmp/src-$1; cd /tmp/src-$1
+    apt-get source --download-only -qq $1 >/dev/null 2>&1
+    dpkg-source -x --no-check $1_*.dsc /opt/$1 >/dev/null
+    rm -rf /tmp/src-$1"
+}
+fetch_source mbedtls
+fetch_source pcre2
 
 echo "$want" > "$stamp"
 echo "bootstrap: Debian root ($CONDOR_SUITE) is ready"
