@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Makes, or brings up to date, the Debian root (.cache/root-<suite>, git-ignored) that holds the
-# toolchain (emscripten, clang for the native and fuzz builds, cmake), HTCondor with its Python
-# bindings (the test pool and the benchmark peer), and mbedTLS's and PCRE2's Debian sources.
+# Makes, or brings up to date, a Debian root (.cache/root-<suite>, git-ignored). Every root holds
+# HTCondor with its Python bindings (the test pool and the benchmark peer); the trixie root also
+# holds the toolchain (emscripten, clang for the native and fuzz builds, cmake) and the Debian
+# sources of the libraries the core compiles in. ROOT_SUITE picks the root (default trixie).
 # Idempotent: a second run with nothing to do returns at once.
 set -euo pipefail
 source "$(dirname "$0")/lib/root.sh"
 
-packages=(emscripten node-typescript cmake make dpkg-dev clang-19 libclang-rt-19-dev
-          condor minicondor python3 ca-certificates doctest-dev)
+packages=(condor minicondor python3 ca-certificates)
+toolchain=(emscripten node-typescript cmake make dpkg-dev clang-19 libclang-rt-19-dev doctest-dev)
+[ "$ROOT_SUITE" = trixie ] && packages+=("${toolchain[@]}")
 stamp="$ROOT_DIR/.htcondor-wasm-root"
-want="v2 $CONDOR_SUITE ${packages[*]}"
+want="v3 $ROOT_SUITE ${packages[*]}"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
-  echo "bootstrap: Debian root ($CONDOR_SUITE) is ready"
+  echo "bootstrap: Debian root ($ROOT_SUITE) is ready"
   exit 0
 fi
 [ "$(id -u)" = 0 ] || { echo "bootstrap: needs root (debootstrap, chroot, mounts)" >&2; exit 1; }
@@ -22,15 +24,15 @@ if ! command -v debootstrap >/dev/null; then
 fi
 
 if [ ! -f "$ROOT_DIR/.debootstrap-done" ]; then
-  echo "bootstrap: debootstrap $CONDOR_SUITE into .cache/root-$CONDOR_SUITE"
+  echo "bootstrap: debootstrap $ROOT_SUITE into .cache/root-$ROOT_SUITE"
   rm -rf "$ROOT_DIR"
   mkdir -p "$ROOT_DIR"
-  debootstrap --variant=minbase "$CONDOR_SUITE" "$ROOT_DIR" "$DEBIAN_MIRROR" > "$ROOT_DIR.debootstrap.log" 2>&1 \
+  debootstrap --variant=minbase "$ROOT_SUITE" "$ROOT_DIR" "$DEBIAN_MIRROR" > "$ROOT_DIR.debootstrap.log" 2>&1 \
     || { tail -20 "$ROOT_DIR.debootstrap.log" >&2; exit 1; }
   touch "$ROOT_DIR/.debootstrap-done"
 fi
 
-printf 'deb %s %s main\ndeb-src %s %s main\n' "$DEBIAN_MIRROR" "$CONDOR_SUITE" "$DEBIAN_MIRROR" "$CONDOR_SUITE" \
+printf 'deb %s %s main\ndeb-src %s %s main\n' "$DEBIAN_MIRROR" "$ROOT_SUITE" "$DEBIAN_MIRROR" "$ROOT_SUITE" \
   > "$ROOT_DIR/etc/apt/sources.list"
 # Packages must not start services inside the root: the test pool is started by scripts/pool.sh.
 printf '#!/bin/sh\nexit 101\n' > "$ROOT_DIR/usr/sbin/policy-rc.d"
@@ -59,8 +61,10 @@ fetch_source() {  # fetch_source PACKAGE: unpacks its Debian sources into /opt/P
     dpkg-source -x --no-check $1_*.dsc /opt/$1 >/dev/null
     rm -rf /tmp/src-$1"
 }
-fetch_source mbedtls
-fetch_source pcre2
+if [ "$ROOT_SUITE" = trixie ]; then
+  fetch_source mbedtls
+  fetch_source pcre2
+fi
 
 echo "$want" > "$stamp"
-echo "bootstrap: Debian root ($CONDOR_SUITE) is ready"
+echo "bootstrap: Debian root ($ROOT_SUITE) is ready"

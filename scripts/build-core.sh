@@ -4,6 +4,7 @@
 #   scripts/build-core.sh native   unit tests under ASan/UBSan (run them with: ctest --preset native)
 #   scripts/build-core.sh fuzz     the libFuzzer targets
 set -euo pipefail
+export ROOT_SUITE=trixie  # the pinned toolchain lives in the trixie root
 source "$(dirname "$0")/lib/root.sh"
 preset=${1:?usage: build-core.sh wasm|native|fuzz}
 

@@ -5,7 +5,9 @@
 #   scripts/pool.sh start    start it, wait until a job can run, write .cache/pool/pool.env
 #   scripts/pool.sh stop     stop every daemon it started (its mounts go with them)
 #   scripts/pool.sh status   exit 0 if it runs
+# CONDOR_SUITE=sid runs HTCondor 25.x from Debian unstable instead of 23.x from trixie.
 set -euo pipefail
+export ROOT_SUITE=${CONDOR_SUITE:-trixie}
 source "$(dirname "$0")/lib/root.sh"
 
 STATE_DIR="$PROJECT_DIR/.cache/pool"

@@ -10,7 +10,7 @@ scripts/build.sh || exit 1
 status=0
 echo "== native unit tests (C++ core, ASan + UBSan)"
 if scripts/build-core.sh native; then
-  scripts/in-root.sh sh -c 'cd /project && ctest --preset native' || status=1
+  ROOT_SUITE=trixie scripts/in-root.sh sh -c 'cd /project && ctest --preset native' || status=1
 else
   status=1
 fi

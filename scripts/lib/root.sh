@@ -1,13 +1,15 @@
-# Shared settings for the Debian root that holds the toolchain and the test pool.
+# Shared settings for the Debian roots: trixie holds the toolchain (emscripten 3.1.69 is pinned
+# there) and the default test pool; with CONDOR_SUITE=sid the test pool runs from a sid root
+# (HTCondor 25.x) instead. ROOT_SUITE names the root a script works in (default trixie).
 # Sourced by the scripts beside it; defines paths only, runs nothing.
 
 PROJECT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-CONDOR_SUITE=${CONDOR_SUITE:-trixie}
-case "$CONDOR_SUITE" in
+ROOT_SUITE=${ROOT_SUITE:-trixie}
+case "$ROOT_SUITE" in
   trixie|sid) ;;
-  *) echo "CONDOR_SUITE must be trixie or sid, not '$CONDOR_SUITE'" >&2; exit 2 ;;
+  *) echo "the suite must be trixie or sid, not '$ROOT_SUITE'" >&2; exit 2 ;;
 esac
-ROOT_DIR="$PROJECT_DIR/.cache/root-$CONDOR_SUITE"
+ROOT_DIR="$PROJECT_DIR/.cache/root-$ROOT_SUITE"
 DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 # Where the project appears inside the root.
 ROOT_PROJECT=/project
