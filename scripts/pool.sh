@@ -20,12 +20,18 @@ POOL_SIGNING_KEY=htcondor-wasm-test-pool-signing-key
 in_root() { "$PROJECT_DIR/scripts/in-root.sh" "$@"; }
 log() { echo "pool: $*" >&2; }
 
-# Every process whose root is our Debian root: the daemons, their jobs, nothing else.
-root_pids() {
-  local want pid
+# The pool's processes: in our Debian root, and HTCondor's (condor_*) or running as the condor
+# or test user (jobs). Builds that run in the same root are not the pool.
+pool_pids() {
+  local want pid uids
   want=$(realpath "$ROOT_DIR")
+  uids=" $(awk -F: -v u="condor $TEST_USER" 'BEGIN{n=split(u,a," ");for(i=1;i<=n;i++)w[a[i]]=1} ($1 in w){printf "%s ",$3}' "$ROOT_DIR/etc/passwd") "
   for pid in /proc/[0-9]*; do
-    [ "$(readlink "$pid/root" 2>/dev/null)" = "$want" ] && echo "${pid#/proc/}"
+    [ "$(readlink "$pid/root" 2>/dev/null)" = "$want" ] || continue
+    case "$(cat "$pid/comm" 2>/dev/null)" in
+      condor_*) echo "${pid#/proc/}"; continue ;;
+    esac
+    case "$uids" in *" $(stat -c %u "$pid" 2>/dev/null) "*) echo "${pid#/proc/}" ;; esac
   done
   return 0
 }
@@ -100,7 +106,7 @@ wait_for_job() {
 }
 
 start() {
-  if [ -n "$(root_pids)" ]; then
+  if [ -n "$(pool_pids)" ]; then
     log "a pool is already running in this project's root: run 'scripts/pool.sh stop' first"
     exit 1
   fi
@@ -122,19 +128,19 @@ start() {
 
 stop() {
   local pids deadline
-  pids=$(root_pids)
+  pids=$(pool_pids)
   [ -n "$pids" ] || { log "not running"; return 0; }
   # SIGTERM asks the master for a graceful shutdown of everything it started.
   for pid in $pids; do
     [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = condor_master ] && kill -TERM "$pid" 2>/dev/null
   done
   deadline=$((SECONDS + 30))
-  while [ -n "$(root_pids)" ] && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
-  pids=$(root_pids)
+  while [ -n "$(pool_pids)" ] && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
+  pids=$(pool_pids)
   if [ -n "$pids" ]; then
     log "forcing $(echo $pids | wc -w) leftover process(es) to stop"
     kill -KILL $pids 2>/dev/null || true
-    while [ -n "$(root_pids)" ]; do sleep 0.2; done
+    while [ -n "$(pool_pids)" ]; do sleep 0.2; done
   fi
   log "stopped"
 }
@@ -142,6 +148,6 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  status) [ -n "$(root_pids)" ] ;;
+  status) [ -n "$(pool_pids)" ] ;;
   *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
 esac

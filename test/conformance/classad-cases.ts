@@ -6,6 +6,12 @@ import type { Case } from './corpus.js';
 export interface CoreClassAd {
   parseExpr(text: string): { unparse(): string; pretty(): string; delete(): void } | null;
   parseAd(text: string): { delete(): void } | null;
+  readAds(text: string, syntax: string): { status: string; ads: AdHandle[]; rest: string };
+  adAttributeNames(ad: AdHandle): string[];
+  adAttributeUnparse(ad: AdHandle, name: string): string | null;
+  adPretty(ad: AdHandle): string;
+  adOld(ad: AdHandle): string;
+  adJson(ad: AdHandle): string;
   evalExpr(expr: unknown, scope: unknown, target: unknown): string;
   evalAttr(ad: unknown, name: string, target: unknown): string;
   matches(ad: unknown, target: unknown): boolean;
@@ -13,11 +19,17 @@ export interface CoreClassAd {
   unquote(text: string): string | null;
 }
 
+interface AdHandle {
+  unparse(): string;
+  delete(): void;
+}
+
 export function runClassAdCase(core: CoreClassAd, c: Case): string[] {
   switch (c.kind) {
     case 'expr': return exprCase(core, c);
     case 'match': return matchCase(core, c);
     case 'quote': return quoteCase(core, c);
+    case 'ad': return adCase(core, c);
     default: return [`kind '${c.kind}' is not supported yet`];
   }
 }
@@ -43,6 +55,58 @@ function exprCase(core: CoreClassAd, c: Case): string[] {
     return problems;
   } finally {
     for (const h of held) h.delete();
+  }
+}
+
+interface ExpectedAd {
+  attrs: { name: string; unparse: string; value: Record<string, unknown> }[];
+  unparse: string;
+  pretty: string;
+  old: string;
+  json: string;
+}
+
+function adCase(core: CoreClassAd, c: Case): string[] {
+  const input = c.input as { text: string; syntax: string };
+  const expect = c.expect as { status: string; ads: ExpectedAd[]; rest?: string };
+  const got = core.readAds(input.text, input.syntax);
+  try {
+    const problems: string[] = [];
+    if (got.status !== expect.status) problems.push(`status: ${got.status}, expected ${expect.status}`);
+    if (got.ads.length !== expect.ads.length) problems.push(`${got.ads.length} ads, expected ${expect.ads.length}`);
+    // `rest` is recorded only when it is not blank.
+    if (expect.status === 'ok' && got.status === 'ok' && (got.rest.trim() === '' ? undefined : got.rest) !== expect.rest) {
+      problems.push(`rest: ${JSON.stringify(got.rest)}, expected ${JSON.stringify(expect.rest)}`);
+    }
+    expect.ads.forEach((want, i) => {
+      const ad = got.ads[i];
+      if (!ad) return;
+      const where = `ad ${i}`;
+      const names = core.adAttributeNames(ad);
+      if (names.length !== want.attrs.length) problems.push(`${where}: ${names.length} attributes, expected ${want.attrs.length}`);
+      want.attrs.forEach((attr, k) => {
+        if (names[k] !== attr.name) {
+          problems.push(`${where}: attribute ${k} is ${String(names[k])}, expected ${attr.name}`);
+          return;
+        }
+        const unparse = core.adAttributeUnparse(ad, attr.name);
+        if (unparse !== attr.unparse) problems.push(`${where}.${attr.name}: unparse ${JSON.stringify(unparse)}, expected ${JSON.stringify(attr.unparse)}`);
+        const value = JSON.parse(core.evalAttr(ad, attr.name, null)) as Record<string, unknown>;
+        problems.push(...compareTyped(attr.value, value, `${where}.${attr.name}`, c.volatile === true));
+      });
+      const renderings: [string, string, string][] = [
+        ['unparse', ad.unparse(), want.unparse],
+        ['pretty', core.adPretty(ad), want.pretty],
+        ['old', core.adOld(ad), want.old],
+        ['json', core.adJson(ad), want.json],
+      ];
+      for (const [name, mine, theirs] of renderings) {
+        if (mine !== theirs) problems.push(`${where} ${name}: ${JSON.stringify(mine)}, expected ${JSON.stringify(theirs)}`);
+      }
+    });
+    return problems;
+  } finally {
+    for (const ad of got.ads) ad.delete();
   }
 }
 

@@ -4,6 +4,7 @@
 #include "classad/classad.hpp"
 #include "classad/eval.hpp"
 #include "classad/parser.hpp"
+#include "classad/typed_json.hpp"
 #include "classad/unparse.hpp"
 
 using namespace htcondor::classad;
@@ -93,4 +94,41 @@ TEST_CASE("TARGET and the old-ClassAd fallback to the paired ad") {
   Pairing pairing(job.get(), machine.get());
   CHECK(evaluateAttr(*job, "Req")->asBoolean());
   CHECK(evaluateAttr(*job, "Ref")->asInteger() == 9);
+}
+
+TEST_CASE("a paired ad sits in a match ad, as HTCondor's MatchClassAd places it") {
+  Parser pj("[ Requirements = true; P = parent; S = string(parent); Theirs = other.Memory; Rank = symmetricMatch ]");
+  Parser pm("[ Memory = 2048; Requirements = MY.Memory > 1000 ]");
+  auto job = pj.parseClassAd(true);
+  auto machine = pm.parseClassAd(true);
+  {
+    Pairing pairing(job.get(), machine.get());
+    CHECK(evaluateAttr(*job, "P")->isClassAd());  // the context ad, not undefined
+    CHECK(evaluateAttr(*job, "S")->asString() == "[ ad = .LEFT; my = .LEFT; other = .RIGHT; target = .RIGHT ]");
+    CHECK(evaluateAttr(*job, "Theirs")->asInteger() == 2048);
+    CHECK(evaluateAttr(*job, "Rank")->asBoolean());
+  }
+  CHECK(job->parentScope() == nullptr);  // restored when the pairing ends
+  CHECK(evaluateAttr(*job, "P")->isUndefined());
+}
+
+TEST_CASE("typed JSON sees copied lists and ads empty and relative times through a C int") {
+  const auto json = [](const char* text, const char* scope = nullptr) {
+    ExprPtr e = parseExpression(text);
+    REQUIRE(e);
+    std::shared_ptr<ClassAd> ad;
+    if (scope) ad = Parser(scope).parseClassAd(true);
+    auto v = evaluateIn(*e, ad.get());
+    REQUIRE(v);
+    return typedJson(*v);
+  };
+  // evalInEachContext copies the lists and ads it collects.
+  CHECK(json("evalInEachContext(x, {[x={1}]})").find("\"size\": 0, \"items\": []") != std::string::npos);
+  // A literal list inside a list copied out of an attribute.
+  CHECK(json("[ a = { {1} } ]").find("\"size\": 0, \"items\": []") != std::string::npos);
+  // ... but a top-level list keeps its nested lists, and a function's list is not a copy.
+  CHECK(json("{ {1} }").find("\"size\": 0") == std::string::npos);
+  CHECK(json("[ a = { split(\"x y\") } ]").find("\"size\": 0") == std::string::npos);
+  CHECK(json("relTime(real(\"NaN\"))").find("\"str\": \"--24855+-3:-14:-8\"") != std::string::npos);
+  CHECK(json("relTime(-1.5)").find("\"unparse\": \"relTime(\\\"-01\\\")\"") != std::string::npos);
 }

@@ -115,6 +115,10 @@ TEST_CASE("list functions") {
   CHECK(integer("countMatches(x > 1, {[x=1],[x=2],5})") == 1);
   CHECK(integer("countMatches(x, undefined)") == 0);
   CHECK(eval("evalInEachContext(x, 1)").isError());
+  CHECK(integer("size(evalInEachContext(x, {[x={1,2}]})[0])") == 2);  // copies still evaluate
+  CHECK(listText("evalInEachContext(x, {[x={1}], [x=[a=1]]})") == "{ { 1 },[ a = 1 ] }");
+  CHECK(eval("substr(\"abc\", undefined)").isUndefined());
+  CHECK(eval("strcmp(\"a\")").isError());
 }
 
 TEST_CASE("math functions") {

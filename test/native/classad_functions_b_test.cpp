@@ -110,6 +110,23 @@ TEST_CASE("regexp functions follow PCRE2 and HTCondor's option letters") {
   CHECK_FALSE(boolean("regexpMember(\"(\", {\"a\"})"));
   CHECK(boolean("stringList_regexpMember(\"^B\", \"a,bc\", \",\", \"I\")"));
   CHECK(isError("stringList_regexpMember(\"a\", undefined)"));
+  // The exceptional arguments: error before undefined, then the options must be a string.
+  CHECK(isError("regexp(undefined, error)"));
+  CHECK(isUndefined("replace(\"a\", \"b\", undefined, 5)"));
+  CHECK(isError("regexp(\"a\", \"a\", 5)"));
+  CHECK(isError("regexpMember(\"a\", \"a\")"));
+}
+
+TEST_CASE("a wrong arity is an error value, a failing argument an evaluation failure") {
+  CHECK(isError("stringListsIntersect(\"a\")"));
+  CHECK(isError("stringListsIntersect(\"a\", error)"));
+  CHECK(isUndefined("stringListsIntersect(\"a\", undefined)"));
+  CHECK(isError("stringListSize()"));
+  CHECK(isError("listToArgs({\"a\"}, 3)"));
+  CHECK(isError("userMap(\"m\")"));
+  CHECK_FALSE(eval("[ c = stringListSize(c) ].c"));   // circular: a failure, not a value
+  CHECK_FALSE(eval("[ c = listToArgs(c, 1) ].c"));
+  CHECK_FALSE(eval("[ c = regexp(\"a\", c) ].c"));
 }
 
 TEST_CASE("string-list functions split, trim and summarize as HTCondor does") {

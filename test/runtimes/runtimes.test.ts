@@ -17,11 +17,12 @@ const runtimes: Record<string, string[]> = {
 };
 
 describe.each(Object.entries(runtimes))('%s', (_, [command, ...args]) => {
-  it('answers version() and platform() in-thread and through a worker', async () => {
+  it('answers version() and platform() in-thread and through a worker, and evaluates a ClassAd', async () => {
     const { stdout } = await run(command!, args, { cwd: projectDir, timeout: 30_000 });
     const answer = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(answer.inThread.version).toMatch(/^\$CondorVersion: 23\.9\.6 \S+ BuildID: htcondor-wasm-\S+ \$$/);
     expect(answer.inThread.platform).toBe('$CondorPlatform: WASM32-WebAssembly $');
     expect(answer.inWorker).toEqual(answer.inThread);
+    expect(answer.classad).toBe(42);
   });
 });

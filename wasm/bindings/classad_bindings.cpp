@@ -11,22 +11,14 @@
 #include "classad/parser.hpp"
 #include "classad/typed_json.hpp"
 #include "classad/unparse.hpp"
+#include "handles.hpp"
 
 namespace {
 
+using htcondor::bindings::Ad;
+using htcondor::bindings::Expr;
 using htcondor::classad::ClassAd;
 using htcondor::classad::ExprPtr;
-
-struct Expr {
-  ExprPtr tree;
-  std::string unparse() const { return htcondor::classad::unparse(*tree); }
-  std::string pretty() const { return htcondor::classad::unparse(*tree, htcondor::classad::Style::Pretty); }
-};
-
-struct Ad {
-  std::shared_ptr<ClassAd> ad;
-  std::string unparse() const { return htcondor::classad::unparse(*ad); }
-};
 
 // {"ok": true, "expr": Expr} or {"ok": false, "error": "..."} through two calls keeps embind
 // thin: parse returns null and lastParseError() tells why.
@@ -46,13 +38,18 @@ std::shared_ptr<Ad> parseAd(const std::string& text) {
 
 std::string lastParseError() { return lastError; }
 
-// Evaluates `expr` as an attribute of `scope`, paired with `target`; typed JSON of the value.
+// Evaluates `expr` as an attribute of `scope` (default: the ad it sits in), paired with
+// `target`; typed JSON of the value. An expression taken from one ad and evaluated in another
+// keeps its own ad as its scope afterwards.
 std::string evalExpr(const Expr& expr, const std::shared_ptr<Ad>& scope, const std::shared_ptr<Ad>& target) {
-  const ClassAd* s = scope ? scope->ad.get() : nullptr;
+  const ClassAd* home = expr.tree->parentScope();
+  const ClassAd* s = scope ? scope->ad.get() : home;
   const ClassAd* t = target ? target->ad.get() : nullptr;
   htcondor::classad::Pairing pairing(s, t);
   auto value = htcondor::classad::evaluateIn(*expr.tree, s);
-  return value ? htcondor::classad::typedJson(*value) : std::string("{\"t\": \"eval_fail\"}");
+  std::string json = value ? htcondor::classad::typedJson(*value) : std::string("{\"t\": \"eval_fail\"}");
+  expr.tree->setParentScope(home);
+  return json;
 }
 
 // Typed JSON of `ad`'s attribute evaluated against `target`, or "null" if it has none.

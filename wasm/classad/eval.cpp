@@ -4,6 +4,7 @@
 
 #include "classad/functions.hpp"
 #include "classad/operators.hpp"
+#include "classad/parser.hpp"
 
 namespace htcondor::classad {
 
@@ -221,6 +222,39 @@ bool evaluate(const ExprTree& expr, EvalState& state, Value& out) {
       return true;
   }
   return false;
+}
+
+Pairing::Pairing(const ClassAd* a, const ClassAd* b) : a_(a), b_(b) {
+  if (a_) a_->setTarget(b_);
+  if (b_) b_->setTarget(a_);
+  if (!a_ || !b_ || a_ == b_) return;  // HTCondor evaluates such a pair without a match ad
+  aParent_ = a_->parentScope();
+  bParent_ = b_->parentScope();
+  match_ = Parser(
+               "[symmetricMatch = RIGHT.requirements && LEFT.requirements; leftMatchesRight = RIGHT.requirements; "
+               "rightMatchesLeft = LEFT.requirements; leftRankValue = LEFT.rank; rightRankValue = RIGHT.rank]")
+               .parseClassAd(true);
+  if (!match_) return;
+  enter(a_, "LEFT", "[other = .RIGHT; target = .RIGHT; my = .LEFT; ad = .LEFT]");
+  enter(b_, "RIGHT", "[other = .LEFT; target = .LEFT; my = .RIGHT; ad = .RIGHT]");
+}
+
+// Puts `ad` in the match ad as `side`, its parent being a new context ad named after the side.
+void Pairing::enter(const ClassAd* ad, const char* side, const char* context) {
+  std::shared_ptr<ClassAd> ctx = Parser(context).parseClassAd(true);
+  if (!ctx) return;
+  match_->insert(side[0] == 'L' ? "lCtx" : "rCtx", ctx);
+  // An ad not held by a shared pointer cannot be an attribute; .LEFT/.RIGHT are then undefined.
+  if (auto held = ad->weak_from_this().lock()) match_->insert(side, held);
+  ad->setParentScope(ctx.get());
+}
+
+Pairing::~Pairing() {
+  if (a_) a_->setTarget(nullptr);
+  if (b_) b_->setTarget(nullptr);
+  if (!match_) return;
+  a_->setParentScope(aParent_);
+  b_->setParentScope(bParent_);
 }
 
 std::optional<Value> evaluateIn(const ExprTree& expr, const ClassAd* scope) {

@@ -42,23 +42,25 @@ Found lookupInScope(const ClassAd* start, std::string_view name, ExprPtr& tree, 
 bool evaluate(const ExprTree& expr, EvalState& state, Value& out);
 
 // Pairs two ads as in matchmaking for as long as it lives: TARGET in each is the other, and
-// unscoped names not found in one are looked up in the other.
+// unscoped names not found in one are looked up in the other. As HTCondor's MatchClassAd, two
+// distinct ads are also placed in a match ad: each one's parent is its context ad
+// ([other = .RIGHT; target = .RIGHT; my = .LEFT; ad = .LEFT] for the left one), whose parent
+// is the match ad (LEFT, RIGHT, symmetricMatch, ...), the root of the evaluation.
 class Pairing {
  public:
-  Pairing(const ClassAd* a, const ClassAd* b) : a_(a), b_(b) {
-    if (a_) a_->setTarget(b_);
-    if (b_) b_->setTarget(a_);
-  }
-  ~Pairing() {
-    if (a_) a_->setTarget(nullptr);
-    if (b_) b_->setTarget(nullptr);
-  }
+  Pairing(const ClassAd* a, const ClassAd* b);
+  ~Pairing();
   Pairing(const Pairing&) = delete;
   Pairing& operator=(const Pairing&) = delete;
 
  private:
+  void enter(const ClassAd* ad, const char* side, const char* context);
+
   const ClassAd* a_;
   const ClassAd* b_;
+  const ClassAd* aParent_ = nullptr;
+  const ClassAd* bParent_ = nullptr;
+  std::shared_ptr<ClassAd> match_;
 };
 
 // The value of `expr` evaluated as an attribute of `scope` (may be null); nullopt on failure.

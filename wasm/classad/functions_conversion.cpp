@@ -1,10 +1,11 @@
 // Built-in functions: the conversion family (int, real, string, bool), and what the other
-// families share: HTCondor's value conversions (its convertValueTo*Value), a caseless name
-// test, in-order argument evaluation. They are declared where used (no shared header yet).
+// families share (declared in function_support.hpp): HTCondor's value conversions (its
+// convertValueTo*Value), a caseless name test, argument evaluation and checks.
 #include <strings.h>
 
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <optional>
 
 #include "classad/function_support.hpp"
@@ -14,17 +15,38 @@
 
 namespace htcondor::classad {
 
-// Shared with the other families (declared where they are used).
-
 bool nameIs(std::string_view name, const char* want) {
   return name.size() == std::strlen(want) && strncasecmp(name.data(), want, name.size()) == 0;
 }
 
-bool evalArgs(const Args& args, EvalState& state, Value* out, size_t n) {
-  for (size_t i = 0; i < n; ++i) {
-    if (!evalArg(args, i, state, out[i])) return false;
+std::optional<bool> evalCallArgs(const Args& args, size_t min, size_t max, EvalState& state, std::span<Value> out,
+                                 Value& result) {
+  if (args.size() < min || args.size() > max || args.size() > out.size()) return errorResult(result);
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (!evalArg(args, i, state, out[i])) return failResult(result);
   }
-  return true;
+  return std::nullopt;
+}
+
+bool exceptionalArgs(std::span<const Value> args, Value& result) {
+  for (const Value& a : args) {
+    if (a.isError()) return errorResult(result);
+  }
+  return undefinedArg(args, result);
+}
+
+bool undefinedArg(std::span<const Value> args, Value& result) {
+  for (const Value& a : args) {
+    if (a.isUndefined()) return undefinedResult(result);
+  }
+  return false;
+}
+
+Value stringListValue(std::vector<std::string> items) {
+  std::vector<ExprPtr> literals;
+  literals.reserve(items.size());
+  for (std::string& s : items) literals.push_back(std::make_shared<Literal>(Value::string(std::move(s))));
+  return Value::list(std::make_shared<ExprList>(std::move(literals)));
 }
 
 // A relative time as HTCondor reads it into a time_t: through an int, so truncated to
@@ -112,15 +134,8 @@ using Converter = bool (*)(const Value&, Value&);
 // int(), real(), string(): one argument, converted; a failed conversion leaves undefined or error.
 template <Converter convert>
 bool convertFunction(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 1) {
-    result = Value::error();
-    return true;
-  }
   Value arg;
-  if (!evalArg(args, 0, state, arg)) {
-    result = Value::error();
-    return false;
-  }
+  if (auto done = evalSoleArg(args, state, arg, result)) return *done;
   convert(arg, result);
   return true;
 }
@@ -142,15 +157,8 @@ Value toBool(const Value& v) {
 }
 
 bool convBool(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 1) {
-    result = Value::error();
-    return true;
-  }
   Value arg;
-  if (!evalArg(args, 0, state, arg)) {
-    result = Value::error();
-    return false;
-  }
+  if (auto done = evalSoleArg(args, state, arg, result)) return *done;
   result = toBool(arg);
   return true;
 }

@@ -4,6 +4,7 @@
 //   V2 (arguments and environment): white-space separated words, 'single quotes' group, and ''
 //   inside quotes is a literal quote.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,9 +13,6 @@
 namespace htcondor::classad {
 
 namespace {
-
-// HTCondor works on C strings: text after a NUL byte is never seen.
-std::string_view cString(std::string_view s) { return s.substr(0, s.find('\0')); }
 
 bool isArgSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -143,19 +141,10 @@ class Environment {
 };
 
 bool envV1ToV2(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 1) {
-    result = Value::error();
-    return true;
-  }
   Value v;
-  if (!evalArg(args, 0, state, v)) {
-    result = Value::error();
-    return false;
-  }
-  if (v.isUndefined()) {  // lets envV1ToV2(Env) be merged whether or not Env is set
-    result = Value::undefined();
-    return true;
-  }
+  if (auto done = evalSoleArg(args, state, v, result)) return *done;
+  // Undefined stays undefined: envV1ToV2(Env) merges whether or not Env is set.
+  if (v.isUndefined()) return undefinedResult(result);
   Environment env;
   result = v.isString() && env.mergeV1(v.asString()) ? Value::string(env.textV2()) : Value::error();
   return true;
@@ -165,72 +154,41 @@ bool mergeEnvironment(std::string_view, const Args& args, EvalState& state, Valu
   Environment env;
   for (size_t i = 0; i < args.size(); ++i) {
     Value v;
-    if (!evalArg(args, i, state, v)) {
-      result = Value::error();
-      return false;
-    }
+    if (!evalArg(args, i, state, v)) return failResult(result);
     if (v.isUndefined()) continue;  // an environment that was never set merges as nothing
-    if (!v.isString() || !env.mergeV2(v.asString())) {
-      result = Value::error();
-      return true;
-    }
+    if (!v.isString() || !env.mergeV2(v.asString())) return errorResult(result);
   }
   result = Value::string(env.textV2());
   return true;
 }
 
-// The optional syntax version (1 or 2) of listToArgs and argsToList, from args[1]. False with
-// `result` set when the call is malformed; `failed` for an evaluation failure.
-bool argsVersion(const Args& args, EvalState& state, Value& result, bool& failed, int& version) {
-  failed = false;
+// The optional syntax version (1 or 2) of listToArgs and argsToList, from args[1] (evaluated
+// first), and the first argument into `first`. nullopt when both are read, else what the
+// function returns.
+std::optional<bool> versionAndArg(const Args& args, EvalState& state, Value& result, int& version, Value& first) {
   version = 2;
-  if (args.size() != 1 && args.size() != 2) {
-    result = Value::error();
-    return false;
+  if (args.size() != 1 && args.size() != 2) return errorResult(result);
+  if (args.size() == 2) {
+    Value v;
+    if (!evalArg(args, 1, state, v)) return failResult(result);
+    if (!v.isInteger()) return errorResult(result);
+    version = static_cast<int32_t>(static_cast<uint32_t>(v.asInteger()));  // read as a C int
+    if (version != 1 && version != 2) return errorResult(result);
   }
-  if (args.size() == 1) return true;
-  Value v;
-  if (!evalArg(args, 1, state, v)) {
-    failed = true;
-    result = Value::error();
-    return false;
-  }
-  if (!v.isInteger()) {
-    result = Value::error();
-    return false;
-  }
-  version = static_cast<int32_t>(static_cast<uint32_t>(v.asInteger()));  // read as a C int
-  if (version != 1 && version != 2) {
-    result = Value::error();
-    return false;
-  }
-  return true;
+  if (!evalArg(args, 0, state, first)) return failResult(result);
+  return std::nullopt;
 }
 
 bool listToArgs(std::string_view, const Args& args, EvalState& state, Value& result) {
   int version = 2;
-  bool failed = false;
-  if (!argsVersion(args, state, result, failed, version)) return !failed;
   Value v;
-  if (!evalArg(args, 0, state, v)) {
-    result = Value::error();
-    return false;
-  }
-  if (!v.isList()) {
-    result = Value::error();
-    return true;
-  }
+  if (auto done = versionAndArg(args, state, result, version, v)) return *done;
+  if (!v.isList()) return errorResult(result);
   std::vector<std::string> words;
   for (const ExprPtr& item : v.asList()->items()) {
     Value w;
-    if (!evaluate(*item, state, w)) {
-      result = Value::error();
-      return false;
-    }
-    if (!w.isString()) {
-      result = Value::error();
-      return true;
-    }
+    if (!evaluate(*item, state, w)) return failResult(result);
+    if (!w.isString()) return errorResult(result);
     words.emplace_back(cString(w.asString()));
   }
   if (version == 2) {
@@ -239,10 +197,7 @@ bool listToArgs(std::string_view, const Args& args, EvalState& state, Value& res
   }
   std::string text;  // V1: words joined by spaces, and none may hold white space
   for (const std::string& w : words) {
-    if (w.find_first_of(" \t\r\n") != std::string::npos) {
-      result = Value::error();
-      return true;
-    }
+    if (w.find_first_of(" \t\r\n") != std::string::npos) return errorResult(result);
     if (!text.empty()) text += ' ';
     text += w;
   }
@@ -252,17 +207,9 @@ bool listToArgs(std::string_view, const Args& args, EvalState& state, Value& res
 
 bool argsToList(std::string_view, const Args& args, EvalState& state, Value& result) {
   int version = 2;
-  bool failed = false;
-  if (!argsVersion(args, state, result, failed, version)) return !failed;
   Value v;
-  if (!evalArg(args, 0, state, v)) {
-    result = Value::error();
-    return false;
-  }
-  if (!v.isString()) {
-    result = Value::error();
-    return true;
-  }
+  if (auto done = versionAndArg(args, state, result, version, v)) return *done;
+  if (!v.isString()) return errorResult(result);
   std::vector<std::string> words;
   if (version == 1) {
     // V1 as read when the platform is unknown: words separated by white space, no quoting.
@@ -277,12 +224,9 @@ bool argsToList(std::string_view, const Args& args, EvalState& state, Value& res
     }
     if (!word.empty()) words.push_back(std::move(word));
   } else if (!splitArgsV2(v.asString(), words)) {
-    result = Value::error();
-    return true;
+    return errorResult(result);
   }
-  std::vector<ExprPtr> items;
-  for (std::string& w : words) items.push_back(std::make_shared<Literal>(Value::string(std::move(w))));
-  result = Value::list(std::make_shared<ExprList>(std::move(items)));
+  result = stringListValue(std::move(words));
   return true;
 }
 

@@ -2,23 +2,19 @@
 // sum, avg, min, max) and the htcondor module's evalInEachContext and countMatches.
 #include <cstring>
 #include <memory>
+#include <optional>
 
 #include "classad/function_support.hpp"
 #include "classad/operators.hpp"
 
 namespace htcondor::classad {
 
-// Shared with the other families; defined in functions_conversion.cpp and functions_misc.cpp.
-
 namespace {
 
-
-
 // The single argument of sum/avg/min/max: a list, or undefined/error in `result`. Returns
-// false on an evaluation failure; `list` is null when `result` is set.
+// false on an evaluation failure; `list` is not a list when `result` is set.
 bool listArg(const Args& args, EvalState& state, Value& list, Value& result) {
-  if (args.size() != 1) return errorResult(result);
-  if (!evalArg(args, 0, state, list)) return failResult(result);
+  if (auto done = evalSoleArg(args, state, list, result)) return *done;
   if (list.isUndefined()) result = Value::undefined();
   else if (!list.isList()) result = Value::error();
   return true;
@@ -42,15 +38,11 @@ bool isTrue(const Value& v) { return v.isBoolean() && v.asBoolean(); }
 
 // member(x, list) with ==, identicalMember(x, list) with =?=.
 bool testMember(std::string_view name, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 2) return errorResult(result);
   Value v[2];
-  if (!evalArgs(args, state, v, 2)) return failResult(result);
+  if (auto done = evalCallArgs(args, 2, 2, state, v, result)) return *done;
   Value& needle = v[0];
   const bool identical = nameIs(name, "identicalmember");
-  if (v[1].isUndefined() || (!identical && needle.isUndefined())) {
-    result = Value::undefined();
-    return true;
-  }
+  if (v[1].isUndefined() || (!identical && needle.isUndefined())) return undefinedResult(result);
   if (!v[1].isList() || needle.isList() || needle.isClassAd()) return errorResult(result);
   if (!identical && needle.isError()) return errorResult(result);
   for (const ExprPtr& item : v[1].asList()->items()) {
@@ -67,9 +59,8 @@ bool testMember(std::string_view name, const Args& args, EvalState& state, Value
 
 // size of a list, an ad (attributes) or a string (bytes).
 bool size(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 1) return errorResult(result);
   Value v;
-  if (!evalArg(args, 0, state, v)) return failResult(result);
+  if (auto done = evalSoleArg(args, state, v, result)) return *done;
   if (v.isUndefined()) result = Value::undefined();
   else if (v.isList()) result = Value::integer(static_cast<int64_t>(v.asList()->size()));
   else if (v.isClassAd()) result = Value::integer(static_cast<int64_t>(v.asClassAd()->size()));
@@ -78,24 +69,35 @@ bool size(std::string_view, const Args& args, EvalState& state, Value& result) {
   return true;
 }
 
-// sum and avg of the numbers (booleans count) in a list, skipping undefined. As in
-// HTCondor, avg of no numbers is the empty sum, 0.
-bool sumAvg(std::string_view name, const Args& args, EvalState& state, Value& result) {
+// Walks the numbers (booleans count) in the list argument of sum/avg/min/max, skipping
+// undefined, calling `step(number, isFirst)`. nullopt when done, else what the function returns
+// (with `result` set: undefined or error for a bad argument or item).
+template <typename Step>
+std::optional<bool> forEachNumber(const Args& args, EvalState& state, Value& result, Step step) {
   Value list;
   if (!listArg(args, state, list, result)) return false;
   if (!list.isList()) return true;
-  Value total = Value::integer(0);
-  int count = 0;
   bool first = true;
   for (const ExprPtr& item : list.asList()->items()) {
     Value element;
     if (!evaluate(*item, state, element)) return failResult(result);
     if (element.isUndefined()) continue;
     if (!isNumeric(element)) return errorResult(result);
-    ++count;
-    total = first ? element : operate(Op::Add, total, element);
+    step(element, first);
     first = false;
   }
+  return std::nullopt;
+}
+
+// sum and avg of the numbers in a list. As in HTCondor, avg of no numbers is the empty sum, 0.
+bool sumAvg(std::string_view name, const Args& args, EvalState& state, Value& result) {
+  Value total = Value::integer(0);
+  int count = 0;
+  const auto add = [&](Value& element, bool first) {
+    ++count;
+    total = first ? element : operate(Op::Add, total, element);
+  };
+  if (auto done = forEachNumber(args, state, result, add)) return *done;
   if (!nameIs(name, "sum") && count > 0) {
     Value n = Value::real(count);
     total = operate(Op::Divide, total, n);
@@ -104,22 +106,14 @@ bool sumAvg(std::string_view name, const Args& args, EvalState& state, Value& re
   return true;
 }
 
-// min and max of the numbers in a list, skipping undefined; undefined if there are none.
+// min and max of the numbers in a list; undefined if there are none.
 bool minMax(std::string_view name, const Args& args, EvalState& state, Value& result) {
-  Value list;
-  if (!listArg(args, state, list, result)) return false;
-  if (!list.isList()) return true;
   const Op op = nameIs(name, "min") ? Op::LessThan : Op::GreaterThan;
   Value bound;
-  bool first = true;
-  for (const ExprPtr& item : list.asList()->items()) {
-    Value element;
-    if (!evaluate(*item, state, element)) return failResult(result);
-    if (element.isUndefined()) continue;
-    if (!isNumeric(element)) return errorResult(result);
+  const auto keep = [&](Value& element, bool first) {
     if (first || isTrue(operate(op, element, bound))) bound = element;
-    first = false;
-  }
+  };
+  if (auto done = forEachNumber(args, state, result, keep)) return *done;
   result = bound;
   return true;
 }
@@ -146,18 +140,12 @@ bool listCompare(std::string_view name, const Args& args, EvalState& state, Valu
   if (args.size() != 3) return errorResult(result);
   Value opText;
   if (!evalArg(args, 0, state, opText)) return failResult(result);
-  if (opText.isUndefined()) {
-    result = Value::undefined();
-    return true;
-  }
+  if (opText.isUndefined()) return undefinedResult(result);
   Op op;
   if (!opText.isString() || !comparisonNamed(opText.asString(), op)) return errorResult(result);
   Value list;
   if (!evalArg(args, 1, state, list)) return failResult(result);
-  if (list.isUndefined()) {
-    result = Value::undefined();
-    return true;
-  }
+  if (list.isUndefined()) return undefinedResult(result);
   if (!list.isList()) return errorResult(result);
   Value against;
   if (!evalArg(args, 2, state, against)) return failResult(result);
@@ -179,11 +167,10 @@ bool listCompare(std::string_view name, const Args& args, EvalState& state, Valu
   return true;
 }
 
-// A value as an expression in a list HTCondor builds (its Literal::MakeLiteral): a relative
-// time becomes a literal that evaluates to its whole seconds as a real.
+// A value as an expression in a list evalInEachContext builds: lists and ads are copies (held
+// by a literal, which marks them as copied), other values literals as HTCondor's MakeLiteral
+// makes them: a relative time becomes a literal that evaluates to its whole seconds as a real.
 ExprPtr asElement(const Value& v) {
-  if (v.isList()) return v.asList();
-  if (v.isClassAd()) return v.asClassAd();
   if (v.isRelTime()) return std::make_shared<Literal>(Value::real(static_cast<double>(relTimeWholeSeconds(v.asRelTime()))));
   return std::make_shared<Literal>(v);
 }

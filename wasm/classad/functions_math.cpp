@@ -8,10 +8,7 @@
 
 namespace htcondor::classad {
 
-// Shared with the other families; defined in functions_conversion.cpp.
-
 namespace {
-
 
 // Integer arithmetic wraps around, as on the x86-64 oracle.
 int64_t wrapAdd(int64_t a, int64_t b) { return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b)); }
@@ -21,12 +18,8 @@ int64_t wrapDiv(int64_t a, int64_t b) { return b == -1 ? static_cast<int64_t>(0 
 // floor, ceil, ceiling, round: integers pass through, anything else converts to real
 // (undefined too is then an error) and is cut to an integer the x86 way.
 bool doRound(std::string_view name, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 1) return errorResult(result);
   Value arg;
-  if (!evalArg(args, 0, state, arg)) {
-    result = Value::error();
-    return false;
-  }
+  if (auto done = evalSoleArg(args, state, arg, result)) return *done;
   if (arg.isInteger()) {
     result = arg;
     return true;
@@ -83,10 +76,7 @@ bool quantize(const Value& arg, const Value& arg2, EvalState& state, Value& resu
   Value base = Value::real(0.0);  // an empty list: do not quantize
   double rbase = 0.0;
   for (const ExprPtr& item : arg2.asList()->items()) {
-    if (!evaluate(*item, state, base)) {
-      result = Value::error();
-      return false;
-    }
+    if (!evaluate(*item, state, base)) return failResult(result);
     if (!convertToReal(base, converted)) return errorResult(result);
     rbase = converted.asReal();
     if (rbase >= rval) {
@@ -99,12 +89,8 @@ bool quantize(const Value& arg, const Value& arg2, EvalState& state, Value& resu
 }
 
 bool doMath2(std::string_view name, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 2) return errorResult(result);
   Value v[2];
-  if (!evalArgs(args, state, v, 2)) {
-    result = Value::error();
-    return false;
-  }
+  if (auto done = evalCallArgs(args, 2, 2, state, v, result)) return *done;
   if (nameIs(name, "pow")) {
     result = power(v[0], v[1]);
     return true;
@@ -122,25 +108,16 @@ std::mt19937_64& generator() {
 bool random(std::string_view, const Args& args, EvalState& state, Value& result) {
   if (args.size() > 1) return errorResult(result);
   Value arg = Value::real(1.0);
-  if (args.size() == 1 && !evalArg(args, 0, state, arg)) {
-    result = Value::error();
-    return false;
-  }
+  if (args.size() == 1 && !evalArg(args, 0, state, arg)) return failResult(result);
   if (arg.isInteger()) {
     const auto bound = static_cast<int32_t>(static_cast<uint32_t>(static_cast<uint64_t>(arg.asInteger())));
-    if (bound <= 0) {
-      result = Value::error();
-      return false;
-    }
+    if (bound <= 0) return failResult(result);
     const auto draw = static_cast<int32_t>(generator()() >> 33);  // 0 .. 2^31-1
     result = Value::integer(draw % bound);
     return true;
   }
   if (arg.isReal()) {
-    if (arg.asReal() <= 0) {
-      result = Value::error();
-      return false;
-    }
+    if (arg.asReal() <= 0) return failResult(result);
     result = Value::real(arg.asReal() * std::uniform_real_distribution<double>(0.0, 1.0)(generator()));
     return true;
   }

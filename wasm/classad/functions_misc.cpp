@@ -13,11 +13,7 @@
 
 namespace htcondor::classad {
 
-// Shared with the other families; defined in functions_conversion.cpp.
-
 namespace {
-
-
 
 using References = std::set<std::string, CaselessLess>;
 
@@ -132,10 +128,7 @@ class Pattern {
 bool hasRefs(std::string_view, const Args& args, EvalState& state, Value& result) {
   if (args.empty() || args.size() > 2 || args[0]->kind() != ExprTree::Kind::AttrRef) return errorResult(result);
   ExprPtr expr;
-  if (findExpr(static_cast<const AttrRef&>(*args[0]), state, expr) != Found::Ok) {
-    result = Value::undefined();
-    return true;
-  }
+  if (findExpr(static_cast<const AttrRef&>(*args[0]), state, expr) != Found::Ok) return undefinedResult(result);
   std::optional<Pattern> pattern;
   if (args.size() == 2) {
     Value text;
@@ -166,10 +159,7 @@ bool ifThenElse(std::string_view, const Args& args, EvalState& state, Value& res
   if (args.size() != 3) return errorResult(result);
   Value cond;
   if (!evalArg(args, 0, state, cond)) return failResult(result);
-  if (cond.isUndefined()) {
-    result = Value::undefined();
-    return true;
-  }
+  if (cond.isUndefined()) return undefinedResult(result);
   bool truth = false;
   if (!booleanEquivalent(cond, truth)) return errorResult(result);
   if (!evalArg(args, truth ? 1 : 2, state, result)) return failResult(result);
@@ -178,9 +168,8 @@ bool ifThenElse(std::string_view, const Args& args, EvalState& state, Value& res
 
 // eval(text): the argument, as a string, parsed and evaluated here (in the current ad).
 bool eval(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 1) return errorResult(result);
   Value arg;
-  if (!evalArg(args, 0, state, arg)) return failResult(result);
+  if (auto done = evalSoleArg(args, state, arg, result)) return *done;
   Value text;
   if (!convertToString(arg, text)) return errorResult(result);
   if (state.depthRemaining <= 0) return failResult(result);
@@ -207,8 +196,9 @@ bool unparseAttr(std::string_view, const Args& args, EvalState& state, Value& re
 
 // debug(expr): the value of expr (HTCondor also logs it).
 bool debug(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 1) return errorResult(result);
-  if (!evalArg(args, 0, state, result)) return failResult(result);
+  Value v;
+  if (auto done = evalSoleArg(args, state, v, result)) return *done;
+  result = v;
   return true;
 }
 

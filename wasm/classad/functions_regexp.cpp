@@ -7,14 +7,13 @@
 
 #include <cstring>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "classad/function_support.hpp"
 
 namespace htcondor::classad {
-
-// Defined in functions_stringlist.cpp: the items of a string list.
 
 namespace {
 
@@ -28,12 +27,10 @@ using Code = std::unique_ptr<pcre2_code, CodeDeleter>;
 using MatchData = std::unique_ptr<pcre2_match_data, MatchDataDeleter>;
 
 // Patterns and subjects are C strings in HTCondor: a NUL byte ends them.
-std::string cString(const std::string& s) { return s.substr(0, s.find('\0')); }
-
 Code compile(const std::string& pattern, uint32_t options) {
   int code = 0;
   PCRE2_SIZE offset = 0;
-  const std::string p = cString(pattern);
+  const std::string p(cString(pattern));
   return Code(pcre2_compile(reinterpret_cast<PCRE2_SPTR>(p.c_str()), p.size(), options, &code, &offset, nullptr));
 }
 
@@ -81,8 +78,8 @@ Value regexpHelper(const std::string& pattern, const std::string& targetIn, cons
                    const Options& opt) {
   const Code re = compile(pattern, opt.compile);
   if (!re) return Value::error();
-  const std::string target = cString(targetIn);
-  const std::string replacement = replacementIn ? cString(*replacementIn) : std::string();
+  const std::string target(cString(targetIn));
+  const std::string replacement(replacementIn ? cString(*replacementIn) : std::string_view());
   const auto subject = reinterpret_cast<PCRE2_SPTR>(target.c_str());
   std::string out;
   size_t at = 0;
@@ -113,55 +110,25 @@ Value regexpHelper(const std::string& pattern, const std::string& targetIn, cons
   return Value::string(out);
 }
 
-// Evaluates the arguments of the regexp family in order; false on an evaluation failure.
-bool evalAll(const Args& args, EvalState& state, std::vector<Value>& out) {
-  out.resize(args.size());
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (!evalArg(args, i, state, out[i])) return false;
-  }
-  return true;
-}
-
-// HTCondor's checks for regexp, regexpMember and regexps/replace/replaceAll: error if any
-// argument is an error, else undefined if any is undefined, else error if the options are not
-// a string. True (with `result` set) when one of them applies.
-bool exceptionalArgs(const std::vector<Value>& v, bool hasOptions, Value& result) {
-  for (const Value& a : v) {
-    if (a.isError()) {
-      result = Value::error();
-      return true;
-    }
-  }
-  for (const Value& a : v) {
-    if (a.isUndefined()) {
-      result = Value::undefined();
-      return true;
-    }
-  }
-  if (hasOptions && !v.back().isString()) {
-    result = Value::error();
-    return true;
+// HTCondor's checks for regexp, regexpMember and regexps/replace/replaceAll, whose last
+// argument may be the options: the exceptional arguments, else error if the options are not a
+// string or an argument in `strings` is not one. True (with `result` set) when one applies.
+bool unusableArgs(std::span<const Value> v, bool hasOptions, std::span<const Value> strings, Value& result) {
+  if (exceptionalArgs(v, result)) return true;
+  if (hasOptions && !v.back().isString()) return errorResult(result);
+  for (const Value& a : strings) {
+    if (!a.isString()) return errorResult(result);
   }
   return false;
 }
 
 // regexp(pattern, target [, options])
 bool regexp(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 2 && args.size() != 3) {
-    result = Value::error();
-    return true;
-  }
-  std::vector<Value> v;
-  if (!evalAll(args, state, v)) {
-    result = Value::error();
-    return false;
-  }
-  if (exceptionalArgs(v, args.size() == 3, result)) return true;
-  if (!v[0].isString() || !v[1].isString()) {
-    result = Value::error();
-    return true;
-  }
-  const Options opt = parseOptions(args.size() == 3 ? v[2].asString() : "", false);
+  Value v[3];
+  if (auto done = evalCallArgs(args, 2, 3, state, v, result)) return *done;
+  const size_t n = args.size();
+  if (unusableArgs({v, n}, n == 3, {v, 2}, result)) return true;
+  const Options opt = parseOptions(n == 3 ? v[2].asString() : "", false);
   result = regexpHelper(v[0].asString(), v[1].asString(), nullptr, opt);
   return true;
 }
@@ -169,24 +136,13 @@ bool regexp(std::string_view, const Args& args, EvalState& state, Value& result)
 // regexps / replace / replaceAll (pattern, target, replacement [, options]): replace adds the
 // option f, replaceAll f and g.
 bool substitute(std::string_view name, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 3 && args.size() != 4) {
-    result = Value::error();
-    return true;
-  }
-  std::vector<Value> v;
-  if (!evalAll(args, state, v)) {
-    result = Value::error();
-    return false;
-  }
-  if (exceptionalArgs(v, args.size() == 4, result)) return true;
-  std::string letters = args.size() == 4 ? v[3].asString() : "";
-  const auto named = [&](std::string_view n) { return !CaselessLess{}(name, n) && !CaselessLess{}(n, name); };
-  if (named("replace")) letters += 'f';
-  if (named("replaceAll")) letters += "fg";
-  if (!v[0].isString() || !v[1].isString() || !v[2].isString()) {
-    result = Value::error();
-    return true;
-  }
+  Value v[4];
+  if (auto done = evalCallArgs(args, 3, 4, state, v, result)) return *done;
+  const size_t n = args.size();
+  if (unusableArgs({v, n}, n == 4, {v, 3}, result)) return true;
+  std::string letters = n == 4 ? v[3].asString() : "";
+  if (nameIs(name, "replace")) letters += 'f';
+  if (nameIs(name, "replaceAll")) letters += "fg";
   result = regexpHelper(v[0].asString(), v[1].asString(), &v[2].asString(), parseOptions(letters, true));
   return true;
 }
@@ -194,39 +150,24 @@ bool substitute(std::string_view name, const Args& args, EvalState& state, Value
 // regexpMember(pattern, list [, options]): whether any string in the list matches; undefined
 // items make a non-match undefined, other non-strings an error.
 bool regexpMember(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 2 && args.size() != 3) {
-    result = Value::error();
-    return true;
-  }
-  std::vector<Value> v;
-  if (!evalAll(args, state, v)) {
-    result = Value::error();
-    return false;
-  }
-  if (exceptionalArgs(v, args.size() == 3, result)) return true;
-  if (!v[0].isString() || !v[1].isList()) {
-    result = Value::error();
-    return true;
-  }
+  Value v[3];
+  if (auto done = evalCallArgs(args, 2, 3, state, v, result)) return *done;
+  if (unusableArgs({v, args.size()}, args.size() == 3, {v, 1}, result)) return true;
+  if (!v[1].isList()) return errorResult(result);
   const Options opt = parseOptions(args.size() == 3 ? v[2].asString() : "", false);
   bool maybeUndefined = false;
   for (const ExprPtr& item : v[1].asList()->items()) {
     Value target;
-    if (!evaluate(*item, state, target)) {
-      result = Value::error();
-      return true;
-    }
+    if (!evaluate(*item, state, target)) return errorResult(result);
     if (target.isUndefined()) {
       maybeUndefined = true;
-    } else if (!target.isString()) {
-      result = Value::error();
+      continue;
+    }
+    if (!target.isString()) return errorResult(result);
+    const Value matched = regexpHelper(v[0].asString(), target.asString(), nullptr, opt);
+    if (matched.isBoolean() && matched.asBoolean()) {
+      result = Value::boolean(true);
       return true;
-    } else {
-      const Value matched = regexpHelper(v[0].asString(), target.asString(), nullptr, opt);
-      if (matched.isBoolean() && matched.asBoolean()) {
-        result = Value::boolean(true);
-        return true;
-      }
     }
   }
   result = maybeUndefined ? Value::undefined() : Value::boolean(false);
@@ -236,28 +177,15 @@ bool regexpMember(std::string_view, const Args& args, EvalState& state, Value& r
 // stringList_regexpMember(pattern, list [, delims [, options]]): whether any item of the string
 // list matches; undefined for an empty list. Option letters here may be of either case.
 bool stringListRegexpMember(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() < 2 || args.size() > 4) {
-    result = Value::error();
-    return true;
-  }
-  std::vector<Value> v;
-  if (!evalAll(args, state, v)) {
-    result = Value::error();
-    return false;
-  }
-  for (const Value& a : v) {
-    if (!a.isString()) {
-      result = Value::error();
-      return true;
-    }
+  Value v[4];
+  if (auto done = evalCallArgs(args, 2, 4, state, v, result)) return *done;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (!v[i].isString()) return errorResult(result);
   }
   std::string letters = args.size() == 4 ? v[3].asString() : "";
   for (char& c : letters) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const Code re = compile(v[0].asString(), parseOptions(letters, false).compile);
-  if (!re) {
-    result = Value::error();
-    return true;
-  }
+  if (!re) return errorResult(result);
   const std::vector<std::string> items = splitStringList(v[1].asString(), args.size() >= 3 ? v[2].asString() : ", ");
   bool any = false;
   for (const std::string& item : items) {

@@ -11,18 +11,7 @@
 
 namespace htcondor::classad {
 
-// Shared with the other families; defined in functions_conversion.cpp.
-
 namespace {
-
-
-
-Value stringList(const std::vector<std::string>& items) {
-  std::vector<ExprPtr> literals;
-  literals.reserve(items.size());
-  for (const std::string& s : items) literals.push_back(std::make_shared<Literal>(Value::string(s)));
-  return Value::list(std::make_shared<ExprList>(std::move(literals)));
-}
 
 // Evaluates one argument as strCat does, spending a level of the recursion budget on it.
 bool evalCounted(const ExprTree& arg, EvalState& state, Value& out) {
@@ -80,9 +69,8 @@ bool strCat(std::string_view name, const Args& args, EvalState& state, Value& re
 
 // toUpper, toLower: of the argument as a string; only ASCII letters change (the C locale).
 bool changeCase(std::string_view name, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 1) return errorResult(result);
   Value v;
-  if (!evalArg(args, 0, state, v)) return failResult(result);
+  if (auto done = evalSoleArg(args, state, v, result)) return *done;
   Value text;
   if (!convertToString(v, text)) {
     result = text;  // undefined or error
@@ -103,16 +91,10 @@ int asInt(const Value& v) { return static_cast<int32_t>(static_cast<uint32_t>(st
 
 // substr(s, offset [, length]), Perl-like: negative offsets and lengths count from the end.
 bool subString(std::string_view, const Args& args, EvalState& state, Value& result) {
-  const size_t n = args.size();
-  if (n < 2 || n > 3) return errorResult(result);
   Value v[3];
-  if (!evalArgs(args, state, v, n)) return failResult(result);
-  for (size_t i = 0; i < n; ++i) {
-    if (v[i].isUndefined()) {
-      result = Value::undefined();
-      return true;
-    }
-  }
+  if (auto done = evalCallArgs(args, 2, 3, state, v, result)) return *done;
+  const size_t n = args.size();
+  if (undefinedArg({v, n}, result)) return true;
   if (!v[0].isString() || !v[1].isInteger() || (n == 3 && !v[2].isInteger())) return errorResult(result);
   const std::string& s = v[0].asString();
   const int size = static_cast<int>(s.size());
@@ -135,13 +117,9 @@ int sign(int order) { return order < 0 ? -1 : (order > 0 ? 1 : 0); }
 
 // strcmp, stricmp: -1, 0 or 1; the arguments compared as strings; undefined if either is.
 bool compareString(std::string_view name, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 2) return errorResult(result);
   Value v[2];
-  if (!evalArgs(args, state, v, 2)) return failResult(result);
-  if (v[0].isUndefined() || v[1].isUndefined()) {
-    result = Value::undefined();
-    return true;
-  }
+  if (auto done = evalCallArgs(args, 2, 2, state, v, result)) return *done;
+  if (undefinedArg(v, result)) return true;
   Value a, b;
   if (!convertToString(v[0], a) || !convertToString(v[1], b)) return errorResult(result);
   const char* x = a.asString().c_str();
@@ -184,13 +162,9 @@ int naturalCompare(const char* s1, const char* s2) {
 // versioncmp (the natural_cmp difference) and versionLT/LE/GT/GE/EQ. HTCondor tells the
 // predicates apart by their exact spelling: any other case of them is an error.
 bool compareVersion(std::string_view name, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 2) return errorResult(result);
   Value v[2];
-  if (!evalArgs(args, state, v, 2)) return failResult(result);
-  if (v[0].isUndefined() || v[1].isUndefined()) {
-    result = Value::undefined();
-    return true;
-  }
+  if (auto done = evalCallArgs(args, 2, 2, state, v, result)) return *done;
+  if (undefinedArg(v, result)) return true;
   Value a, b;
   if (!convertToString(v[0], a) || !convertToString(v[1], b)) return errorResult(result);
   const int r = naturalCompare(a.asString().c_str(), b.asString().c_str());
@@ -207,13 +181,9 @@ bool compareVersion(std::string_view name, const Args& args, EvalState& state, V
 // version_in_range(v, min, max): min <= v <= max in natural order; undefined bounds give
 // undefined, an undefined version an error.
 bool versionInRange(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 3) return errorResult(result);
   Value v[3];
-  if (!evalArgs(args, state, v, 3)) return failResult(result);
-  if (v[1].isUndefined() || v[2].isUndefined()) {
-    result = Value::undefined();
-    return true;
-  }
+  if (auto done = evalCallArgs(args, 3, 3, state, v, result)) return *done;
+  if (undefinedArg({v + 1, 2}, result)) return true;
   Value s[3];
   for (int i = 0; i < 3; ++i) {
     if (!convertToString(v[i], s[i])) return errorResult(result);
@@ -245,27 +215,25 @@ std::vector<std::string> splitArbitrary(const std::string& s, const std::string&
 }
 
 bool split(std::string_view, const Args& args, EvalState& state, Value& result) {
-  const size_t n = args.size();
-  if (n != 1 && n != 2) return errorResult(result);
   Value v[2];
-  if (!evalArgs(args, state, v, n)) return failResult(result);
+  if (auto done = evalCallArgs(args, 1, 2, state, v, result)) return *done;
+  const size_t n = args.size();
   if (!v[0].isString() || (n == 2 && !v[1].isString())) return errorResult(result);
-  result = stringList(splitArbitrary(v[0].asString(), n == 2 ? v[1].asString() : ", \t"));
+  result = stringListValue(splitArbitrary(v[0].asString(), n == 2 ? v[1].asString() : ", \t"));
   return true;
 }
 
 // splitUserName("user@domain"), splitSlotName("slot@machine"): always two strings; without
 // an @ the whole text is the user (the machine).
 bool splitAt(std::string_view name, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 1) return errorResult(result);
   Value v;
-  if (!evalArg(args, 0, state, v)) return failResult(result);
+  if (auto done = evalSoleArg(args, state, v, result)) return *done;
   if (!v.isString()) return errorResult(result);
   const std::string& s = v.asString();
   const size_t at = s.find('@');
-  if (at != std::string::npos) result = stringList({s.substr(0, at), s.substr(at + 1)});
-  else if (nameIs(name, "splitslotname")) result = stringList({"", s});
-  else result = stringList({s, ""});
+  if (at != std::string::npos) result = stringListValue({s.substr(0, at), s.substr(at + 1)});
+  else if (nameIs(name, "splitslotname")) result = stringListValue({"", s});
+  else result = stringListValue({s, ""});
   return true;
 }
 

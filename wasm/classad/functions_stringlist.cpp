@@ -5,6 +5,7 @@
 #include <cfloat>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,19 +19,7 @@ namespace {
 
 bool isCSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
 
-// HTCondor works on C strings: text after a NUL byte is never seen.
-std::string_view cString(std::string_view s) { return s.substr(0, s.find('\0')); }
-
 bool isDelimiter(char c, std::string_view delims) { return delims.find(c) != std::string_view::npos; }
-
-// Evaluates every argument in order; false on the first evaluation failure.
-bool evalAll(const Args& args, EvalState& state, std::vector<Value>& out) {
-  out.resize(args.size());
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (!evalArg(args, i, state, out[i])) return false;
-  }
-  return true;
-}
 
 bool caselessLess(const std::string& a, const std::string& b) { return CaselessLess{}(a, b); }
 
@@ -77,33 +66,20 @@ std::vector<std::string> splitAtDelimiters(std::string_view text, std::string_vi
 }
 
 // The list string and delimiters of stringListSize and the summaries: (list [, delims]), both
-// strings. False (with `result` set) when the call is malformed.
-bool listAndDelims(const Args& args, EvalState& state, Value& result, bool& failed, std::string& list,
-                   std::string& delims) {
-  failed = false;
-  if (args.empty() || args.size() > 2) {
-    result = Value::error();
-    return false;
-  }
-  std::vector<Value> v;
-  if (!evalAll(args, state, v)) {
-    failed = true;
-    result = Value::error();
-    return false;
-  }
-  if (!v[0].isString() || (v.size() == 2 && !v[1].isString())) {
-    result = Value::error();
-    return false;
-  }
+// strings. nullopt when they are read, else what the function returns.
+std::optional<bool> listAndDelims(const Args& args, EvalState& state, Value& result, std::string& list,
+                                  std::string& delims) {
+  Value v[2];
+  if (auto done = evalCallArgs(args, 1, 2, state, v, result)) return done;
+  if (!v[0].isString() || (args.size() == 2 && !v[1].isString())) return errorResult(result);
   list = v[0].asString();
-  delims = v.size() == 2 ? v[1].asString() : ", ";
-  return true;
+  delims = args.size() == 2 ? v[1].asString() : ", ";
+  return std::nullopt;
 }
 
 bool stringListSize(std::string_view, const Args& args, EvalState& state, Value& result) {
   std::string list, delims;
-  bool failed = false;
-  if (!listAndDelims(args, state, result, failed, list, delims)) return !failed;
+  if (auto done = listAndDelims(args, state, result, list, delims)) return *done;
   result = Value::integer(static_cast<int64_t>(splitStringList(list, delims).size()));
   return true;
 }
@@ -128,17 +104,13 @@ enum class Summary { Sum, Avg, Min, Max };
 template <Summary S>
 bool stringListSummary(std::string_view, const Args& args, EvalState& state, Value& result) {
   std::string list, delims;
-  bool failed = false;
-  if (!listAndDelims(args, state, result, failed, list, delims)) return !failed;
+  if (auto done = listAndDelims(args, state, result, list, delims)) return *done;
   double acc = S == Summary::Min ? FLT_MAX : S == Summary::Max ? FLT_MIN : 0.0;
   bool isReal = false;
   const std::vector<std::string> items = splitStringList(list, delims);
   for (const std::string& item : items) {
     double d = 0;
-    if (!scanDouble(item, d)) {
-      result = Value::error();
-      return true;
-    }
+    if (!scanDouble(item, d)) return errorResult(result);
     if (std::strspn(item.c_str(), "+-0123456789") != item.size()) isReal = true;
     if constexpr (S == Summary::Min) acc = d < acc ? d : acc;
     else if constexpr (S == Summary::Max) acc = d > acc ? d : acc;
@@ -157,28 +129,15 @@ bool stringListSummary(std::string_view, const Args& args, EvalState& state, Val
 // undefined, undefined read as "" unless both are undefined.
 template <bool Subset, bool Caseless>
 bool stringListMembership(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() < 2 || args.size() > 3) {
-    result = Value::error();
-    return true;
+  Value v[3];
+  if (auto done = evalCallArgs(args, 2, 3, state, v, result)) return *done;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (!v[i].isUndefined() && !v[i].isString()) return errorResult(result);
   }
-  std::vector<Value> v;
-  if (!evalAll(args, state, v)) {
-    result = Value::error();
-    return false;
-  }
-  for (const Value& a : v) {
-    if (!a.isUndefined() && !a.isString()) {
-      result = Value::error();
-      return true;
-    }
-  }
-  if (v[0].isUndefined() && v[1].isUndefined()) {
-    result = Value::undefined();
-    return true;
-  }
+  if (v[0].isUndefined() && v[1].isUndefined()) return undefinedResult(result);
   const std::string item = v[0].isString() ? v[0].asString() : "";
   const std::string list = v[1].isString() ? v[1].asString() : "";
-  const std::string delims = v.size() == 3 && v[2].isString() ? v[2].asString() : ", \t\r\n";
+  const std::string delims = args.size() == 3 && v[2].isString() ? v[2].asString() : ", \t\r\n";
   const auto same = [](const std::string& a, const std::string& b) {
     return Caseless ? !caselessLess(a, b) && !caselessLess(b, a) : a == b;
   };
@@ -189,10 +148,7 @@ bool stringListMembership(std::string_view, const Args& args, EvalState& state, 
     result = Value::boolean(found);
     return true;
   }
-  if (item.empty()) {  // the empty list is a subset of any list
-    result = Value::boolean(true);
-    return true;
-  }
+  if (item.empty()) return result = Value::boolean(true), true;  // the empty list is a subset of any list
   const std::vector<std::string> members = splitStringList(list, delims);
   bool all = false;  // stays false when `item` has no entries at all
   for (const std::string& entry : splitStringList(item, delims)) {
@@ -207,31 +163,18 @@ bool stringListMembership(std::string_view, const Args& args, EvalState& state, 
 // stringListsIntersect(list1, list2 [, delims]). Unlike the others, an evaluation failure here
 // is an error value, not a failure.
 bool stringListsIntersect(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 2 && args.size() != 3) {
-    result = Value::error();
-    return true;
-  }
-  std::vector<Value> v;
-  if (!evalAll(args, state, v)) {
-    result = Value::error();
-    return true;
-  }
-  const bool hasDelims = v.size() == 3;
-  if (v[0].isError() || v[1].isError() || (hasDelims && v[2].isError())) {
-    result = Value::error();
-  } else if (v[0].isUndefined() || v[1].isUndefined() || (hasDelims && v[2].isUndefined())) {
-    result = Value::undefined();
-  } else if ((hasDelims && !v[2].isString()) || !v[0].isString() || !v[1].isString()) {
-    result = Value::error();
-  } else {
-    const std::string delims = hasDelims ? v[2].asString() : "";
-    const std::vector<std::string> first = splitAtDelimiters(v[0].asString(), delims);
-    const std::vector<std::string> second = splitAtDelimiters(v[1].asString(), delims);
-    const std::set<std::string> members(second.begin(), second.end());
-    bool any = false;
-    for (const std::string& item : first) any = any || members.count(item) > 0;
-    result = Value::boolean(any);
-  }
+  Value v[3];
+  if (evalCallArgs(args, 2, 3, state, v, result)) return true;  // failure too: see above
+  const bool hasDelims = args.size() == 3;
+  if (exceptionalArgs({v, args.size()}, result)) return true;
+  if ((hasDelims && !v[2].isString()) || !v[0].isString() || !v[1].isString()) return errorResult(result);
+  const std::string delims = hasDelims ? v[2].asString() : "";
+  const std::vector<std::string> first = splitAtDelimiters(v[0].asString(), delims);
+  const std::vector<std::string> second = splitAtDelimiters(v[1].asString(), delims);
+  const std::set<std::string> members(second.begin(), second.end());
+  bool any = false;
+  for (const std::string& item : first) any = any || members.count(item) > 0;
+  result = Value::boolean(any);
   return true;
 }
 

@@ -10,10 +10,7 @@ namespace {
 // userHome(user [, default]): the default when it is a non-empty string; otherwise undefined,
 // or error when `user` is neither a string nor undefined. A wrong arity is an evaluation failure.
 bool userHome(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 1 && args.size() != 2) {
-    result = Value::error();
-    return false;
-  }
+  if (args.size() != 1 && args.size() != 2) return failResult(result);
   std::string fallback;
   Value fallbackValue;
   if (args.size() == 2 && evalArg(args, 1, state, fallbackValue) && fallbackValue.isString()) {
@@ -32,23 +29,13 @@ bool userHome(std::string_view, const Args& args, EvalState& state, Value& resul
 // userMap(map, user [, preferred [, default]]): no map exists, so the default (the value of
 // the fourth argument, whatever its type), else undefined; error if map or user is an error.
 bool userMap(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() < 2 || args.size() > 4) {
-    result = Value::error();
-    return true;
-  }
-  Value mapName, user, preferred, fallback;
-  if (!evalArg(args, 0, state, mapName) || !evalArg(args, 1, state, user) ||
-      (args.size() >= 3 && !evalArg(args, 2, state, preferred)) ||
-      (args.size() == 4 && !evalArg(args, 3, state, fallback))) {
-    result = Value::error();
-    return false;
-  }
+  Value v[4];
+  if (auto done = evalCallArgs(args, 2, 4, state, v, result)) return *done;
+  const Value& mapName = v[0];
+  const Value& user = v[1];
   const bool named = mapName.isString() && user.isString();
-  if (!named && (mapName.isError() || user.isError())) {
-    result = Value::error();
-  } else {
-    result = args.size() == 4 ? fallback : Value::undefined();
-  }
+  if (!named && (mapName.isError() || user.isError())) return errorResult(result);
+  result = args.size() == 4 ? v[3] : Value::undefined();
   return true;
 }
 

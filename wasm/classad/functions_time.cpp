@@ -65,11 +65,6 @@ Tm gmTime(int64_t secs) {
 
 int64_t now() { return static_cast<int64_t>(std::time(nullptr)); }
 
-bool arityError(Value& result) {
-  result = Value::error();
-  return true;
-}
-
 // ---- time, currentTime, timeZoneOffset, dayTime ------------------------------------------
 
 bool epochTime(std::string_view, const Args& args, EvalState&, Value& result) {
@@ -88,7 +83,7 @@ bool timeZoneOffset(std::string_view, const Args& args, EvalState&, Value& resul
 }
 
 bool dayTime(std::string_view, const Args& args, EvalState&, Value& result) {
-  if (!args.empty()) return arityError(result);
+  if (!args.empty()) return errorResult(result);
   const Tm tm = gmTime(now());
   result = Value::relTime(tm.hour * 3600 + tm.min * 60 + tm.sec);
   return true;
@@ -111,35 +106,24 @@ bool offsetArg(const Value& v, int& offset) {
 template <bool Relative>
 bool convTime(std::string_view name, const Args& args, EvalState& state, Value& result) {
   if (args.empty() && !Relative) return currentTime(name, args, state, result);
-  if (args.empty() || args.size() > 2) return arityError(result);
+  if (args.empty() || args.size() > 2) return errorResult(result);
   Value arg;
-  if (!evalArg(args, 0, state, arg)) {
-    result = Value::error();
-    return false;
-  }
+  if (!evalArg(args, 0, state, arg)) return failResult(result);
   int offset = 0;  // the local zone's offset: UTC
   if (args.size() == 2) {
     Value second;
-    if (!evalArg(args, 1, state, second)) {
-      result = Value::error();
-      return false;
-    }
-    if (Relative || !offsetArg(second, offset)) return arityError(result);
+    if (!evalArg(args, 1, state, second)) return failResult(result);
+    if (Relative || !offsetArg(second, offset)) return errorResult(result);
   }
   switch (arg.type()) {
-    case Value::Type::Undefined:
-      result = Value::undefined();
-      return true;
+    case Value::Type::Undefined: return undefinedResult(result);
     case Value::Type::Integer: {
       const int32_t secs = asCInt(arg.asInteger());
       if (Relative) {
         result = Value::relTime(secs);
         return true;
       }
-      if (offset == -1) {  // HTCondor's "no offset" marker
-        result = Value::error();
-        return false;
-      }
+      if (offset == -1) return failResult(result);  // HTCondor's "no offset" marker
       result = Value::absTime({secs, offset});
       return true;
     }
@@ -169,12 +153,8 @@ enum class Field { Year, Month, DayOfYear, DayOfMonth, DayOfWeek, Days, Hours, M
 // relative time (whole seconds read as a C int); error for the other combinations.
 template <Field F>
 bool getField(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 1) return arityError(result);
   Value arg;
-  if (!evalArg(args, 0, state, arg)) {
-    result = Value::error();
-    return false;
-  }
+  if (auto done = evalSoleArg(args, state, arg, result)) return *done;
   result = Value::error();
   if (arg.isAbsTime()) {
     const Tm tm = gmTime(arg.asAbsTime().secs);
@@ -246,12 +226,8 @@ bool numberAsAbsTime(const Value& v, AbsTime& t) {
 }
 
 bool splitTime(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 1) return arityError(result);
   Value arg;
-  if (!evalArg(args, 0, state, arg)) {
-    result = Value::error();
-    return false;
-  }
+  if (auto done = evalSoleArg(args, state, arg, result)) return *done;
   AbsTime t;
   if (arg.isUndefined()) result = Value::undefined();
   else if (numberAsAbsTime(arg, t)) result = Value::classAd(splitAbsTime(t));
@@ -585,32 +561,20 @@ bool formatTime(std::string_view, const Args& args, EvalState& state, Value& res
     result = Value::string(Strftime(gmTime(now())).format("%c"));
     return true;
   }
-  if (args.size() > 2) return arityError(result);
+  if (args.size() > 2) return errorResult(result);
   Value arg;
-  if (!evalArg(args, 0, state, arg)) {
-    result = Value::error();
-    return false;
-  }
+  if (!evalArg(args, 0, state, arg)) return failResult(result);
   std::shared_ptr<const ClassAd> split;
   AbsTime t;
   if (numberAsAbsTime(arg, t)) split = splitAbsTime(t);
   else if (arg.isClassAd()) split = arg.asClassAd();
-  if (!split) {
-    result = Value::error();
-    return true;
-  }
+  if (!split) return errorResult(result);
   const Tm tm = formatFields(*split);
   std::string format = "%c";
   if (args.size() == 2) {
     Value f;
-    if (!evalArg(args, 1, state, f)) {
-      result = Value::error();
-      return false;
-    }
-    if (!f.isString()) {
-      result = Value::error();
-      return true;
-    }
+    if (!evalArg(args, 1, state, f)) return failResult(result);
+    if (!f.isString()) return errorResult(result);
     format = f.asString().substr(0, f.asString().find('\0'));
   }
   std::string text = Strftime(tm).format(format);
@@ -646,17 +610,10 @@ bool intervalSeconds(const Value& v, int32_t& out) {
 
 // interval(seconds): "[-]D+HH:MM:SS", "H:MM:SS", "M:SS" or "S".
 bool interval(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 1) return arityError(result);
   Value arg;
-  if (!evalArg(args, 0, state, arg)) {
-    result = Value::error();
-    return false;
-  }
+  if (auto done = evalSoleArg(args, state, arg, result)) return *done;
   int32_t total = 0;
-  if (!intervalSeconds(arg, total)) {
-    result = Value::error();
-    return true;
-  }
+  if (!intervalSeconds(arg, total)) return errorResult(result);
   const int days = total / 86400;
   total %= 86400;
   const int hours = total / 3600;

@@ -1,6 +1,6 @@
 // Type predicates: isUndefined, isError, isString, isInteger, isReal, isBoolean, isList,
 // isClassAd, isAbsTime, isRelTime.
-#include "classad/functions.hpp"
+#include "classad/function_support.hpp"
 
 namespace htcondor::classad {
 
@@ -8,12 +8,8 @@ namespace {
 
 template <Value::Type T>
 bool isType(std::string_view, const Args& args, EvalState& state, Value& result) {
-  if (args.size() != 1) {
-    result = Value::error();
-    return true;
-  }
   Value v;
-  if (!evalArg(args, 0, state, v)) return false;
+  if (auto done = evalSoleArg(args, state, v, result)) return *done;
   result = Value::boolean(v.type() == T);
   return true;
 }

@@ -2,6 +2,7 @@
 
 #include <strings.h>
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
@@ -64,7 +65,10 @@ bool convertEscapes(std::string& text) {
   return valid;
 }
 
-// JSON escapes: \" \\ \/ \b \f \n \r \t and \uXXXX (as UTF-8).
+// HTCondor's JSON escapes: \" \b \f \n \r \t \\, any other escaped character stands for
+// itself, a final backslash is kept. \uXXXX is converted with HTCondor's bit masks, which were
+// written in hex where binary was meant: the bytes are not UTF-8 (\u00e9 gives "\003\001").
+// \u0000 or a short \u makes the string invalid.
 bool convertJsonEscapes(std::string& text) {
   std::string out;
   out.reserve(text.size());
@@ -84,19 +88,22 @@ bool convertJsonEscapes(std::string& text) {
       case 'u': {
         if (i + 4 >= text.size()) return false;
         unsigned cp = 0;
-        auto [end, err] = std::from_chars(text.data() + i + 1, text.data() + i + 5, cp, 16);
-        if (err != std::errc{} || end != text.data() + i + 5) return false;
+        for (size_t k = 1; k <= 4; ++k) {
+          const int h = static_cast<unsigned char>(text[i + k]);
+          if (!std::isxdigit(h) || (h >= 'g' && h <= 'z')) return false;
+          cp = (cp << 4) + static_cast<unsigned>(isDigit(h) ? h - '0' : std::toupper(h) - 'A' + 10);
+        }
         i += 4;
         if (cp == 0) return false;
-        if (cp < 0x80) {
-          out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-          out += static_cast<char>(0xC0 | (cp >> 6));
-          out += static_cast<char>(0x80 | (cp & 0x3F));
+        if (cp >= 0x800) {
+          out += static_cast<char>((cp >> 12) & 0xFF);
+          out += static_cast<char>(((cp >> 6) & 0xFF) | 0x11);
+          out += static_cast<char>((cp & 0xFF) | 0x11);
+        } else if (cp >= 0x80) {
+          out += static_cast<char>((cp >> 6) & 0xFF);
+          out += static_cast<char>(cp & 0x11);
         } else {
-          out += static_cast<char>(0xE0 | (cp >> 12));
-          out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-          out += static_cast<char>(0x80 | (cp & 0x3F));
+          out += static_cast<char>(cp);
         }
         break;
       }
@@ -105,6 +112,12 @@ bool convertJsonEscapes(std::string& text) {
   }
   text = std::move(out);
   return true;
+}
+
+// HTCondor reads a JSON string written "\/...\/" as a possible quoted expression.
+bool looksQuotedExpr(const std::string& raw) {
+  const size_t n = raw.size();
+  return n >= 4 && raw[0] == '\\' && raw[1] == '/' && raw[n - 2] == '\\' && raw[n - 1] == '/';
 }
 
 }  // namespace
@@ -147,21 +160,28 @@ void Lexer::skipSpaceAndComments() {
 void Lexer::lex() {
   token_ = Token{};
   skipSpaceAndComments();
-  if (pos_ > in_.size()) return;  // Tok::Error
+  if (pos_ > in_.size()) {  // an unterminated comment: read to the end, Tok::Error
+    readEnd_ = in_.size() + 1;
+    return;
+  }
   int c = at(pos_);
   if (c < 0) {
     token_.type = Tok::End;
-  } else if (c == '-') {
-    if (endsValue(previous_)) lexPunct();
-    else lexNumber();
-  } else if (isDigit(c) || c == '.') {
+    readEnd_ = in_.size() + 1;
+  } else if (c == '-' && endsValue(previous_)) {
+    lexPunct();
+  } else if (c == '-' || isDigit(c) || c == '.') {
     lexNumber();
+    readEnd_ = pos_ + 1;
+    // "-." not followed by a digit: HTCondor peeks past the '.' (and hits the end if nothing is there).
+    if (token_.type == Tok::Minus && at(pos_) == '.' && at(pos_ + 1) < 0) readEnd_ = pos_ + 2;
   } else if (std::isalpha(c) || c == '_') {
     lexAlpha();
-  } else if (c == '"') {
-    lexString('"');
-  } else if (c == '\'' && !json_) {
-    lexString('\'');
+    readEnd_ = pos_ + 1;
+  } else if (c == '"' || c == '\'') {
+    // In JSON too: HTCondor lexes '...' as a quoted name there, which JSON then rejects.
+    if (mode_ == LexMode::Old) lexStringOld(static_cast<char>(c));
+    else lexString(static_cast<char>(c));
   } else {
     lexPunct();
   }
@@ -250,9 +270,9 @@ void Lexer::lexAlpha() {
     token_.boolean = true;
   } else if (is("false")) {
     token_.type = Tok::Boolean;
-  } else if (!json_ && is("undefined")) {
+  } else if (mode_ != LexMode::Json && is("undefined")) {
     token_.type = Tok::Undefined;
-  } else if (json_ && is("null")) {
+  } else if (mode_ == LexMode::Json && is("null")) {
     token_.type = Tok::Undefined;
   } else if (is("error")) {
     token_.type = Tok::ErrorValue;
@@ -275,24 +295,73 @@ void Lexer::lexString(char delim) {
       escaped = !escaped && at(pos_) == '\\';
       raw += static_cast<char>(at(pos_++));
     }
-    if (at(pos_) != delim) return;  // unterminated (or a NUL): Tok::Error
+    if (at(pos_) != delim) {  // unterminated (or a NUL): Tok::Error
+      readEnd_ = pos_ + 1;
+      return;
+    }
     ++pos_;
-    // Adjacent literals with only white space between them are one string.
+    // Adjacent literals with only white space between them are one string. HTCondor reads the
+    // white space and the character after it to find out.
     size_t next = pos_;
     while (at(next) >= 0 && std::isspace(at(next))) ++next;
+    readEnd_ = next + 1;
     if (at(next) != delim) break;
     pos_ = next + 1;
   }
-  bool valid = json_ ? convertJsonEscapes(raw) : convertEscapes(raw);
+  const bool json = mode_ == LexMode::Json;
+  if (json) token_.quotedExpr = looksQuotedExpr(raw);
+  bool valid = json ? convertJsonEscapes(raw) : convertEscapes(raw);
   if (!valid) return;  // Tok::Error
   token_.type = delim == '"' ? Tok::String : Tok::Identifier;
   token_.text = std::move(raw);
 }
 
+// Old ClassAd syntax: no escapes, except that a backslash before the quote makes the quote part
+// of the string, unless the quote ends the input (or a line): then the string ends with the
+// backslash. No concatenation of adjacent literals.
+void Lexer::lexStringOld(char delim) {
+  std::string text;
+  ++pos_;  // opening quote
+  for (;;) {
+    int previous = 0;
+    while (at(pos_) > 0 && at(pos_) != delim) {
+      previous = at(pos_);
+      text += static_cast<char>(at(pos_++));
+    }
+    if (at(pos_) != delim) {  // unterminated: Tok::Error
+      readEnd_ = pos_ + 1;
+      return;
+    }
+    if (previous != '\\') {
+      readEnd_ = ++pos_;
+      break;
+    }
+    const int after = at(pos_ + 1);
+    if (after > 0 && after != '\n') {
+      text.back() = delim;
+      ++pos_;
+      continue;
+    }
+    // HTCondor consumed the character after the quote to decide, and drops it.
+    readEnd_ = after < 0 ? in_.size() + 1 : pos_ + 2;
+    pos_ = std::min(pos_ + 2, in_.size());
+    break;
+  }
+  token_.type = delim == '"' ? Tok::String : Tok::Identifier;
+  token_.text = std::move(text);
+}
+
 void Lexer::lexPunct() {
   int c = at(pos_++);
+  // Operators that may have a second character: HTCondor reads the next character to see, and
+  // keeps it when it is not part of the operator.
+  bool lookahead = false;
   auto next = [&](int want) {
-    if (at(pos_) != want) return false;
+    if (at(pos_) != want) {
+      lookahead = true;
+      return false;
+    }
+    lookahead = false;
     ++pos_;
     return true;
   };
@@ -300,7 +369,7 @@ void Lexer::lexPunct() {
   switch (c) {
     case '.': t = Tok::Selection; break;
     case '*': t = Tok::Multiply; break;
-    case '/': t = Tok::Divide; break;
+    case '/': t = Tok::Divide; lookahead = true; break;  // HTCondor read on to rule out a comment
     case '%': t = Tok::Modulus; break;
     case '+': t = Tok::Plus; break;
     case '-': t = Tok::Minus; break;
@@ -329,19 +398,26 @@ void Lexer::lexPunct() {
     case '=':
       if (next('=')) {
         t = Tok::Equal;
-      } else if (at(pos_) == '?' && at(pos_ + 1) == '=') {
-        pos_ += 2;
-        t = Tok::MetaEqual;
+      } else if (next('?')) {
+        // "=?" must be followed by '=': HTCondor has no other token starting so.
+        t = next('=') ? Tok::MetaEqual : Tok::Error;
       } else if (at(pos_) == '!' && at(pos_ + 1) == '=') {
         pos_ += 2;
+        lookahead = false;
         t = Tok::MetaNotEqual;
       } else {
         t = Tok::BoundTo;
+        // For "=!" HTCondor also peeks past the '!', and hits the end if nothing is there.
+        if (at(pos_) == '!' && at(pos_ + 1) < 0) {
+          readEnd_ = in_.size() + 1;
+          return;
+        }
       }
       break;
     case '!': t = next('=') ? Tok::NotEqual : Tok::LogicalNot; break;
     default: t = Tok::Error; break;
   }
+  readEnd_ = pos_ + (lookahead ? 1 : 0);
 }
 
 }  // namespace htcondor::classad

@@ -39,10 +39,10 @@ ExprPtr Parser::fail(std::string message) {
   return nullptr;
 }
 
-ExprPtr Parser::parseExpression() {
+ExprPtr Parser::parseExpression(bool full) {
   ExprPtr tree = expression();
   if (!tree) return nullptr;
-  if (lexer_.consume().type != Tok::End) return fail("unexpected text after the expression");
+  if (full && lexer_.consume().type != Tok::End) return fail("unexpected text after the expression");
   return tree;
 }
 
@@ -196,6 +196,10 @@ std::shared_ptr<ClassAd> Parser::classAd() {
     }
     ExprPtr value = expression();
     if (!value) return nullptr;
+    if (name.text.empty()) {  // '' names an attribute HTCondor will not insert
+      fail("empty attribute name");
+      return nullptr;
+    }
     ad->insert(std::move(name.text), std::move(value));
     Tok t = lexer_.peek().type;
     if (t != Tok::Semicolon && t != Tok::CloseBox) {

@@ -16,10 +16,11 @@ namespace htcondor::classad {
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : lexer_(text) {}
+  explicit Parser(std::string_view text, LexMode mode = LexMode::New) : lexer_(text, mode) {}
 
-  // One whole expression: nothing but white space and comments may follow.
-  ExprPtr parseExpression();
+  // One expression; with `full` nothing but white space and comments may follow, without it the
+  // parse stops before the first token that cannot continue the expression.
+  ExprPtr parseExpression(bool full = true);
   // One ad `[ ... ]` at the current position; `full` requires the end of input after it.
   std::shared_ptr<ClassAd> parseClassAd(bool full);
 

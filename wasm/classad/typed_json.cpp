@@ -8,6 +8,7 @@
 #include "classad/eval.hpp"
 #include "classad/time_text.hpp"
 #include "classad/unparse.hpp"
+#include "classad/x86_conversions.hpp"
 
 namespace htcondor::classad {
 
@@ -39,8 +40,9 @@ class Writer {
  public:
   // Where a value being expanded came from. HTCondor's bindings copy a list out of the ad
   // whose attribute it is, so its members are evaluated with no scope and the ads in it are
-  // seen empty (Origin::DetachedItem); the corpus records exactly that.
-  enum class Origin { Top, Attribute, DetachedItem };
+  // seen empty (Origin::DetachedItem). A list or ad that was itself copied out of its place
+  // (see copiedOut) is seen empty too (Origin::Copied); the corpus records exactly that.
+  enum class Origin { Top, Attribute, DetachedItem, Copied };
 
   std::string value(const Value& v, int depth, Origin origin = Origin::Top) {
     std::string out = "{\"t\": \"" + typeName(v.type()) + "\"";
@@ -69,13 +71,15 @@ class Writer {
         break;
       case Value::Type::RelTime:
         out += ", \"v\": " + number(v.asRelTime()) + ", \"hex\": \"" + hexFloat(v.asRelTime()) +
-               "\", \"str\": " + jsonString(relTimeText(std::trunc(v.asRelTime())));
+               "\", \"str\": " + jsonString(relTimeText(wholeSeconds(v)));
         break;
-      case Value::Type::List: list(*v.asList(), depth, origin != Origin::Top, out); break;
+      case Value::Type::List:
+        if (origin == Origin::Copied) return out + ", \"size\": 0, \"items\": [], \"unparse\": \"{  }\"}";
+        list(*v.asList(), depth, origin != Origin::Top, out);
+        break;
       case Value::Type::ClassAd:
-        if (origin == Origin::DetachedItem) {
-          out += ", \"size\": 0, \"attrs\": [], \"unparse\": \"[  ]\"}";
-          return out;
+        if (origin == Origin::DetachedItem || origin == Origin::Copied) {
+          return out + ", \"size\": 0, \"attrs\": [], \"unparse\": \"[  ]\"}";
         }
         classAd(*v.asClassAd(), depth, origin == Origin::Attribute, out);
         break;
@@ -101,13 +105,30 @@ class Writer {
     return "?";
   }
 
-  // Relative times render from whole seconds, as HTCondor's literal conversion keeps them.
-  static Value renderable(const Value& v) {
-    return v.isRelTime() ? Value::relTime(std::trunc(v.asRelTime())) : v;
-  }
+  // A relative time's seconds as HTCondor's literal conversion keeps them: through a C int
+  // (so out of range, infinite and NaN give INT_MIN, as on x86-64).
+  static double wholeSeconds(const Value& v) { return x86ToInt32(v.asRelTime()); }
+
+  // Relative times render from whole seconds.
+  static Value renderable(const Value& v) { return v.isRelTime() ? Value::relTime(wholeSeconds(v)) : v; }
 
   // A failure inside an expanded list or ad is absorbed as an error value.
   static constexpr const char* kAbsorbedFailure = "{\"t\": \"error\", \"unparse\": \"error\"}";
+
+  // Whether a list item was copied out of its place when the list was made or copied: a list
+  // or ad node in a copied (detached) list, or a list or ad value a function copied into the
+  // list it built (a literal holding it, as evalInEachContext makes).
+  static bool copiedOut(const ExprTree& item, bool detached) {
+    if (item.kind() == ExprTree::Kind::List || item.kind() == ExprTree::Kind::ClassAd) return detached;
+    if (item.kind() != ExprTree::Kind::Literal) return false;
+    const Value& v = static_cast<const Literal&>(item).value();
+    return v.isList() || v.isClassAd();
+  }
+
+  static Origin itemOrigin(const ExprTree& item, bool detached) {
+    if (copiedOut(item, detached)) return Origin::Copied;
+    return detached ? Origin::DetachedItem : Origin::Top;
+  }
 
   void list(const ExprList& l, int depth, bool detached, std::string& out) {
     out += ", \"size\": " + std::to_string(l.size());
@@ -121,9 +142,9 @@ class Writer {
       EvalState inner;
       inner.setScopes(detached ? nullptr : l.parentScope());
       Value item;
-      out += evaluateWithin(*l.items()[i], inner, detached, item)
-                 ? value(item, depth + 1, detached ? Origin::DetachedItem : Origin::Top)
-                 : kAbsorbedFailure;
+      const ExprTree& expr = *l.items()[i];
+      out += evaluateWithin(expr, inner, detached, item) ? value(item, depth + 1, itemOrigin(expr, detached))
+                                                         : kAbsorbedFailure;
     }
     out += "]";
     if (l.size() > kMaxMembers) out += ", \"truncated\": true";

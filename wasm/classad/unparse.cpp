@@ -140,7 +140,8 @@ class Unparser {
   }
 
   void attrName(const std::string& name) {
-    Unparser quoted(Style::Canonical);
+    // Quoted as a string is, with '...': in old syntax that escapes only the quote.
+    Unparser quoted(style_ == Style::Old ? Style::Old : Style::Canonical);
     quoted.string(name, '\'');
     std::string text = quoted.out.substr(1, quoted.out.size() - 2);
     out += needsQuoting(text) ? "'" + text + "'" : text;
@@ -296,11 +297,16 @@ std::string unparseAttrName(const std::string& name) {
 }
 
 std::string unparseOldAttributes(const ClassAd& ad) {
-  std::string out;
+  Unparser u(Style::Old);
+  size_t n = 0;
   for (const auto& [name, e] : ad.attributes()) {
-    out += unparseAttrName(name) + " = " + unparse(*e, Style::Old) + "\n";
+    u.attrName(name);
+    u.out += " = ";
+    u.expr(*e);
+    if (++n < ad.size()) u.out += '\n';
   }
-  return out;
+  u.out += '\n';  // HTCondor ends the lines with a newline, even when there are none
+  return std::move(u.out);
 }
 
 }  // namespace htcondor::classad

@@ -20,7 +20,7 @@ std::string unparse(const Value& value, Style style = Style::Canonical);
 std::string quoteString(const std::string& s);
 // An attribute name, quoted with '...' where it is not a plain identifier or is reserved.
 std::string unparseAttrName(const std::string& name);
-// An ad as old-syntax lines: "Name = Expr\n" for each attribute.
+// An ad as old-syntax lines: "Name = Expr\n" for each attribute ("\n" for an empty ad).
 std::string unparseOldAttributes(const ClassAd& ad);
 
 }  // namespace htcondor::classad

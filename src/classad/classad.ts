@@ -1,0 +1,120 @@
+import { engine, type AdHandle } from './engine.js';
+import { ClassAdParseError } from './errors.js';
+import { ExprTree, setClassAdFactory, valueOf } from './expr-tree.js';
+import { Owned } from './lifetime.js';
+import { literalText } from './literal-text.js';
+import type { ClassAdValue } from './value.js';
+
+/**
+ * A ClassAd, as Python's `classad.ClassAd`: a case-insensitive map from attribute names to
+ * expressions. `get` gives the expression, `eval` its value; `set` takes an ExprTree or a
+ * JavaScript value (see value.ts for the mapping). Iteration follows HTCondor's storage order.
+ */
+export class ClassAd extends Owned<AdHandle> implements Iterable<[string, ExprTree]> {
+  /** @internal Wraps a handle the core returned. */
+  static fromHandle(handle: AdHandle): ClassAd {
+    const ad = Object.create(ClassAd.prototype) as ClassAd;
+    Owned.adopt(ad, handle);
+    return ad;
+  }
+
+  /** An empty ad, an ad parsed from new-syntax text, or one built from a plain object. */
+  constructor(init?: string | Record<string, unknown>) {
+    if (typeof init === 'string') {
+      const handle = engine().parseAd(init);
+      if (!handle) throw new ClassAdParseError(`cannot parse the ad: ${engine().lastParseError()}`);
+      super(handle);
+      return;
+    }
+    super(engine().newAd());
+    for (const [name, value] of Object.entries(init ?? {})) this.set(name, value);
+  }
+
+  /** @internal The core handle, for evaluation scopes. */
+  get adHandle(): AdHandle {
+    return this.handle;
+  }
+
+  get size(): number {
+    return engine().adSize(this.handle);
+  }
+
+  has(name: string): boolean {
+    return this.lookup(name) !== undefined;
+  }
+
+  /** The expression bound to `name` (any case), or undefined. */
+  lookup(name: string): ExprTree | undefined {
+    const expr = engine().adLookup(this.handle, name);
+    return expr ? ExprTree.fromHandle(expr) : undefined;
+  }
+
+  /** Python's ad[name]: the expression, as lookup(). */
+  get(name: string): ExprTree | undefined {
+    return this.lookup(name);
+  }
+
+  set(name: string, value: unknown): this {
+    const expr = value instanceof ExprTree ? value : new ExprTree(literalText(value, (s) => engine().quote(s)));
+    engine().adInsert(this.handle, name, expr.exprHandle);
+    return this;
+  }
+
+  delete(name: string): boolean {
+    return engine().adErase(this.handle, name);
+  }
+
+  keys(): string[] {
+    return engine().adAttributeNames(this.handle);
+  }
+
+  *values(): IterableIterator<ExprTree> {
+    for (const name of this.keys()) yield this.lookup(name)!;
+  }
+
+  *items(): IterableIterator<[string, ExprTree]> {
+    for (const name of this.keys()) yield [name, this.lookup(name)!];
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, ExprTree]> {
+    return this.items();
+  }
+
+  /** The value of attribute `name` evaluated in this ad (Value.Undefined if it has none). */
+  eval(name: string, target?: ClassAd): ClassAdValue {
+    const json = engine().evalAttr(this.handle, name, target?.handle ?? null);
+    return json === 'null' ? valueOf('{"t": "undefined"}') : valueOf(json);
+  }
+
+  /** Whether this ad's Requirements hold against `target`. */
+  matches(target: ClassAd): boolean {
+    return engine().matches(this.handle, target.handle);
+  }
+
+  /** Both ads' Requirements hold against each other. */
+  symmetricMatch(target: ClassAd): boolean {
+    return this.matches(target) && target.matches(this);
+  }
+
+  /** Old ClassAd syntax: one `Name = Expr` line per attribute. */
+  printOld(): string {
+    return engine().adOld(this.handle);
+  }
+
+  /** HTCondor's JSON form; expressions that are not literals appear as "\/Expr(...)\/". */
+  printJson(): string {
+    return engine().adJson(this.handle);
+  }
+
+  /** The canonical one-line new-syntax form. */
+  unparse(): string {
+    return this.handle.unparse();
+  }
+
+  /** Python's str(): the pretty-printed new syntax. */
+  override toString(): string {
+    return engine().adPretty(this.handle);
+  }
+}
+
+setClassAdFactory((text) => new ClassAd(text));

@@ -1,0 +1,51 @@
+// The ClassAd engine: the WASM core running in this thread. The classad module is pure
+// computation with no I/O, and Python's is synchronous, so it needs no worker: each entry
+// point loads the engine once (top-level await) and every call after that is synchronous.
+import { ClassAdException } from './errors.js';
+
+export interface Handle {
+  delete(): void;
+  isDeleted(): boolean;
+}
+export interface ExprHandle extends Handle {
+  unparse(): string;
+  pretty(): string;
+}
+export interface AdHandle extends Handle {
+  unparse(): string;
+}
+
+export type AdSyntax = 'new' | 'old' | 'json';
+
+/** What the classad layer needs from the core (wasm/bindings/classad_bindings.cpp). */
+export interface ClassAdCore {
+  parseExpr(text: string): ExprHandle | null;
+  parseAd(text: string): AdHandle | null;
+  newAd(): AdHandle;
+  adSize(ad: AdHandle): number;
+  adLookup(ad: AdHandle, name: string): ExprHandle | null;
+  adInsert(ad: AdHandle, name: string, expr: ExprHandle): void;
+  adErase(ad: AdHandle, name: string): boolean;
+  adAttributeNames(ad: AdHandle): string[];
+  adPretty(ad: AdHandle): string;
+  adOld(ad: AdHandle): string;
+  adJson(ad: AdHandle): string;
+  readAds(text: string, syntax: AdSyntax): { status: 'ok' | 'error' | 'bad syntax'; ads: AdHandle[]; rest: string };
+  lastParseError(): string;
+  evalExpr(expr: ExprHandle, scope: AdHandle | null, target: AdHandle | null): string;
+  evalAttr(ad: AdHandle, name: string, target: AdHandle | null): string;
+  matches(ad: AdHandle, target: AdHandle): boolean;
+  quote(text: string): string;
+  unquote(text: string): string | null;
+}
+
+let loaded: ClassAdCore | undefined;
+
+export async function loadEngine(load: () => Promise<unknown>): Promise<void> {
+  loaded ??= (await load()) as ClassAdCore;
+}
+
+export function engine(): ClassAdCore {
+  if (!loaded) throw new ClassAdException('htcondor-wasm: the ClassAd engine is not loaded (import the package through an entry point)');
+  return loaded;
+}
