@@ -36,6 +36,7 @@ export interface ClassAdCore {
   evalAttr(ad: AdHandle, name: string, target: AdHandle | null): string;
   matches(ad: AdHandle, target: AdHandle): boolean;
   quote(text: string): string;
+  registerFunction(name: string, callback: (argsTypedJson: string[]) => string | null): void;
   unquote(text: string): string | null;
 }
 

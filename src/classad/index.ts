@@ -11,4 +11,5 @@ export {
 export { ExprTree } from './expr-tree.js';
 export { ParserType, parseAds, parseNext, parseOne } from './parse.js';
 export { quote, unquote } from './quote.js';
+export { register } from './register.js';
 export { Value, type ClassAdValue } from './value.js';

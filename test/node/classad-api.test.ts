@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { classad } from 'htcondor-wasm';
 
-const { ClassAd, ExprTree, Value, quote, unquote, ClassAdParseError, ClassAdValueError, ClassAdEvaluationError, Attribute, Literal, Function, parseAds, parseOne, parseNext, ParserType } = classad;
+const { ClassAd, ExprTree, Value, quote, unquote, ClassAdParseError, ClassAdValueError, ClassAdEvaluationError, Attribute, Literal, Function, parseAds, parseOne, parseNext, ParserType, register } = classad;
 
 describe('ExprTree', () => {
   it('parses, prints and evaluates', () => {
@@ -121,5 +121,24 @@ describe('an expression taken from an ad', () => {
     const n = ad.get('N')!;
     n.eval(new ClassAd({ A: 99 }));
     expect(new ExprTree('N.Y').eval(ad)).toBe(1);
+  });
+});
+
+describe('register', () => {
+  it('makes a JavaScript function callable from expressions', () => {
+    register(function jsDouble(x) {
+      return typeof x === 'number' ? x * 2 : classad.Value.Error;
+    });
+    register((a, b) => [a, b, `${String(a)}-${String(b)}`], 'pairUp');
+    expect(new ExprTree('JSDOUBLE(21) + 0').eval()).toBe(42);
+    expect(new ExprTree('jsDouble("x")').eval()).toBe(Value.Error);
+    expect(new ExprTree('pairUp(1, A)').eval(new ClassAd({ A: 'z' }))).toEqual([1, 'z', '1-z']);
+  });
+
+  it('turns a throwing function into an error value', () => {
+    register(() => {
+      throw new Error('boom');
+    }, 'jsThrows');
+    expect(new ExprTree('jsThrows()').eval()).toBe(Value.Error);
   });
 });

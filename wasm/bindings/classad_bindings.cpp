@@ -7,6 +7,7 @@
 
 #include "classad/classad.hpp"
 #include "classad/eval.hpp"
+#include "classad/host_functions.hpp"
 #include "classad/matchmaking.hpp"
 #include "classad/parser.hpp"
 #include "classad/typed_json.hpp"
@@ -71,6 +72,21 @@ emscripten::val unquote(const std::string& text) {
   return value.isString() ? emscripten::val(value.asString()) : emscripten::val::null();
 }
 
+// Adds a JavaScript function to the language. `callback` receives the arguments' typed JSON
+// texts and returns the result as ClassAd literal text, or null when it failed.
+void registerFunction(const std::string& name, emscripten::val callback) {
+  htcondor::classad::registerHostFunction(name, [callback](const std::vector<htcondor::classad::Value>& args)
+                                                    -> std::optional<htcondor::classad::Value> {
+    emscripten::val texts = emscripten::val::array();
+    for (const auto& arg : args) texts.call<void>("push", htcondor::classad::typedJson(arg));
+    emscripten::val returned = callback(texts);
+    if (!returned.isString()) return std::nullopt;
+    ExprPtr tree = htcondor::classad::parseExpression(returned.as<std::string>());
+    if (!tree) return std::nullopt;
+    return htcondor::classad::evaluateIn(*tree, nullptr);
+  });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(htcondor_classad) {
@@ -88,4 +104,5 @@ EMSCRIPTEN_BINDINGS(htcondor_classad) {
   function("matches", &matches);
   function("quote", &quote);
   function("unquote", &unquote);
+  function("registerFunction", &registerFunction);
 }

@@ -3,6 +3,7 @@
 #include <strings.h>
 
 #include "classad/functions.hpp"
+#include "classad/host_functions.hpp"
 #include "classad/operators.hpp"
 #include "classad/parser.hpp"
 
@@ -185,6 +186,7 @@ bool evaluateOperation(const Operation& o, EvalState& state, Value& out) {
 
 bool evaluateCall(const FunctionCall& call, EvalState& state, Value& out) {
   Builtin fn = findBuiltin(call.name());
+  if (!fn) fn = findHostFunction(call.name());
   if (!fn) {
     out = Value::error();
     return true;
