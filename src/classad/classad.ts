@@ -1,5 +1,5 @@
 import { engine, type AdHandle } from './engine.js';
-import { ClassAdParseError } from './errors.js';
+import { ClassAdParseError, ClassAdValueError } from './errors.js';
 import { ExprTree, setClassAdFactory, valueOf } from './expr-tree.js';
 import { Owned } from './lifetime.js';
 import { literalText } from './literal-text.js';
@@ -55,8 +55,13 @@ export class ClassAd extends Owned<AdHandle> implements Iterable<[string, ExprTr
   }
 
   set(name: string, value: unknown): this {
-    const expr = value instanceof ExprTree ? value : new ExprTree(literalText(value, (s) => engine().quote(s)));
-    engine().adInsert(this.handle, name, expr.exprHandle);
+    if (value instanceof ExprTree) {
+      engine().adInsert(this.handle, name, value.exprHandle);
+      return this;
+    }
+    // The ad shares the tree; the temporary wrapper is freed at once, not left to the GC.
+    using literal = new ExprTree(literalText(value, (s) => engine().quote(s)));
+    engine().adInsert(this.handle, name, literal.exprHandle);
     return this;
   }
 
@@ -84,6 +89,32 @@ export class ClassAd extends Owned<AdHandle> implements Iterable<[string, ExprTr
   eval(name: string, target?: ClassAd): ClassAdValue {
     const json = engine().evalAttr(this.handle, name, target?.handle ?? null);
     return json === 'null' ? valueOf('{"t": "undefined"}') : valueOf(json);
+  }
+
+  /**
+   * Partially evaluates `expr` (an ExprTree or expression text) in this ad, as HTCondor's
+   * Flatten: references to attributes that come to values are replaced by them and operations
+   * on values are folded. Gives the value when everything is known, otherwise the flattened
+   * expression; throws ClassAdValueError when flattening fails.
+   */
+  flatten(expr: ExprTree | string): ExprTree | ClassAdValue {
+    const result = withExpr(expr, (e) => engine().flattenExpr(this.handle, e.exprHandle));
+    if (result === null) throw new ClassAdValueError('Unable to flatten expression.');
+    return typeof result === 'string' ? valueOf(result) : ExprTree.fromHandle(result);
+  }
+
+  /** The attributes `expr` refers to that this ad does not define (TARGET.x kept in full). */
+  externalRefs(expr: ExprTree | string): string[] {
+    const refs = withExpr(expr, (e) => engine().externalRefs(this.handle, e.exprHandle));
+    if (!refs) throw new ClassAdValueError('Unable to determine external references.');
+    return refs;
+  }
+
+  /** The attributes of this ad that `expr` refers to, directly or through other attributes. */
+  internalRefs(expr: ExprTree | string): string[] {
+    const refs = withExpr(expr, (e) => engine().internalRefs(this.handle, e.exprHandle));
+    if (!refs) throw new ClassAdValueError('Unable to determine internal references.');
+    return refs;
   }
 
   /** Whether this ad's Requirements hold against `target`. */
@@ -114,6 +145,17 @@ export class ClassAd extends Owned<AdHandle> implements Iterable<[string, ExprTr
   /** Python's str(): the pretty-printed new syntax. */
   override toString(): string {
     return engine().adPretty(this.handle);
+  }
+}
+
+// Runs `use` on `expr`, parsing text into a temporary tree that is freed afterwards.
+function withExpr<T>(expr: ExprTree | string, use: (e: ExprTree) => T): T {
+  if (expr instanceof ExprTree) return use(expr);
+  const parsed = new ExprTree(expr);
+  try {
+    return use(parsed);
+  } finally {
+    parsed.dispose();
   }
 }
 

@@ -17,6 +17,17 @@ export interface AdHandle extends Handle {
 
 export type AdSyntax = 'new' | 'old' | 'json';
 
+/** The core's operators (embind enum values of classad::Op). */
+export type OpName =
+  | 'LessThan' | 'LessOrEqual' | 'NotEqual' | 'Equal' | 'MetaEqual' | 'MetaNotEqual' | 'GreaterOrEqual' | 'GreaterThan'
+  | 'UnaryPlus' | 'UnaryMinus' | 'Add' | 'Subtract' | 'Multiply' | 'Divide' | 'Modulus'
+  | 'LogicalNot' | 'LogicalOr' | 'LogicalAnd'
+  | 'BitwiseNot' | 'BitwiseOr' | 'BitwiseXor' | 'BitwiseAnd' | 'LeftShift' | 'RightShift' | 'URightShift'
+  | 'Parentheses' | 'Subscript';
+export interface OpCode {
+  readonly value: number;
+}
+
 /** What the classad layer needs from the core (wasm/bindings/classad_bindings.cpp). */
 export interface ClassAdCore {
   parseExpr(text: string): ExprHandle | null;
@@ -38,6 +49,15 @@ export interface ClassAdCore {
   quote(text: string): string;
   registerFunction(name: string, callback: (argsTypedJson: string[]) => string | null): void;
   unquote(text: string): string | null;
+  // wasm/bindings/classad_expr_bindings.cpp
+  Op: Record<OpName, OpCode>;
+  /** The flattened expression, the typed JSON of the value it came to, or null on failure. */
+  flattenExpr(ad: AdHandle, expr: ExprHandle): ExprHandle | string | null;
+  externalRefs(ad: AdHandle, expr: ExprHandle): string[] | null;
+  internalRefs(ad: AdHandle, expr: ExprHandle): string[] | null;
+  sameAs(a: ExprHandle, b: ExprHandle): boolean;
+  composeExpr(op: OpCode, a: ExprHandle, b: ExprHandle | null): ExprHandle;
+  simplifyExpr(expr: ExprHandle, scope: AdHandle | null, target: AdHandle | null): ExprHandle | null;
 }
 
 let loaded: ClassAdCore | undefined;

@@ -1,4 +1,4 @@
-import { engine, type AdHandle, type ExprHandle } from './engine.js';
+import { engine, type AdHandle, type ExprHandle, type OpName } from './engine.js';
 import { ClassAdEvaluationError, ClassAdParseError } from './errors.js';
 import { literalText } from './literal-text.js';
 import { Owned } from './lifetime.js';
@@ -63,31 +63,50 @@ export class ExprTree extends Owned<ExprHandle> {
     return this.handle.pretty();
   }
 
-  /** Whether both are the same expression (compared as their canonical text). */
-  sameAs(other: ExprTree): boolean {
-    return this.unparse() === other.unparse();
+  /**
+   * Evaluates the expression (as eval()) and gives the value back as an expression, as Python's
+   * simplify(): a literal, or the list or ad the value is. Throws ClassAdEvaluationError when
+   * evaluation fails.
+   */
+  simplify(scope?: Scope, target?: Scope): ExprTree {
+    const handle = engine().simplifyExpr(this.handle, scope?.adHandle ?? null, target?.adHandle ?? null);
+    if (!handle) throw new ClassAdEvaluationError('evaluation failed (circular reference?)');
+    return ExprTree.fromHandle(handle);
   }
 
-  // Composition, as Python's ExprTree operators: each builds a new expression.
-  and(other: unknown): ExprTree { return this.#binary('&&', other); }
-  or(other: unknown): ExprTree { return this.#binary('||', other); }
-  not(): ExprTree { return new ExprTree(`!(${this.unparse()})`); }
-  eq(other: unknown): ExprTree { return this.#binary('==', other); }
-  ne(other: unknown): ExprTree { return this.#binary('!=', other); }
-  is(other: unknown): ExprTree { return this.#binary('=?=', other); }
-  isnt(other: unknown): ExprTree { return this.#binary('=!=', other); }
-  lt(other: unknown): ExprTree { return this.#binary('<', other); }
-  le(other: unknown): ExprTree { return this.#binary('<=', other); }
-  gt(other: unknown): ExprTree { return this.#binary('>', other); }
-  ge(other: unknown): ExprTree { return this.#binary('>=', other); }
-  add(other: unknown): ExprTree { return this.#binary('+', other); }
-  sub(other: unknown): ExprTree { return this.#binary('-', other); }
-  mul(other: unknown): ExprTree { return this.#binary('*', other); }
-  div(other: unknown): ExprTree { return this.#binary('/', other); }
-  mod(other: unknown): ExprTree { return this.#binary('%', other); }
+  /** Whether both are the same tree (HTCondor's SameAs: node by node; parentheses count). */
+  sameAs(other: ExprTree): boolean {
+    return engine().sameAs(this.handle, other.exprHandle);
+  }
 
-  // Operands are parenthesised so the new tree keeps each side whole.
-  #binary(op: string, other: unknown): ExprTree {
-    return new ExprTree(`(${this.unparse()}) ${op} (${literalText(other, (s) => engine().quote(s))})`);
+  // Composition, as Python's ExprTree operators: each builds a new operation node over copies
+  // of the operands; an operand that is not an ExprTree becomes a literal.
+  and(other: unknown): ExprTree { return compose(this, 'LogicalAnd', other); }
+  or(other: unknown): ExprTree { return compose(this, 'LogicalOr', other); }
+  not(): ExprTree { return ExprTree.fromHandle(engine().composeExpr(engine().Op.LogicalNot, this.handle, null)); }
+  eq(other: unknown): ExprTree { return compose(this, 'Equal', other); }
+  ne(other: unknown): ExprTree { return compose(this, 'NotEqual', other); }
+  is(other: unknown): ExprTree { return compose(this, 'MetaEqual', other); }
+  isnt(other: unknown): ExprTree { return compose(this, 'MetaNotEqual', other); }
+  lt(other: unknown): ExprTree { return compose(this, 'LessThan', other); }
+  le(other: unknown): ExprTree { return compose(this, 'LessOrEqual', other); }
+  gt(other: unknown): ExprTree { return compose(this, 'GreaterThan', other); }
+  ge(other: unknown): ExprTree { return compose(this, 'GreaterOrEqual', other); }
+  add(other: unknown): ExprTree { return compose(this, 'Add', other); }
+  sub(other: unknown): ExprTree { return compose(this, 'Subtract', other); }
+  mul(other: unknown): ExprTree { return compose(this, 'Multiply', other); }
+  div(other: unknown): ExprTree { return compose(this, 'Divide', other); }
+  mod(other: unknown): ExprTree { return compose(this, 'Modulus', other); }
+}
+
+// `tree op other` (a module function: trees made by fromHandle have no private members).
+function compose(tree: ExprTree, op: OpName, other: unknown): ExprTree {
+  const core = engine();
+  if (other instanceof ExprTree) return ExprTree.fromHandle(core.composeExpr(core.Op[op], tree.exprHandle, other.exprHandle));
+  const literal = new ExprTree(literalText(other, (s) => core.quote(s)));
+  try {
+    return ExprTree.fromHandle(core.composeExpr(core.Op[op], tree.exprHandle, literal.exprHandle));
+  } finally {
+    literal.dispose();
   }
 }

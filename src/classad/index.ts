@@ -1,5 +1,6 @@
 // The `classad` module of HTCondor's Python bindings.
 export { ClassAd } from './classad.js';
+export { engineMemoryBytes } from './diagnostics.js';
 export { Attribute, Function, Literal } from './constructors.js';
 export {
   ClassAdEvaluationError,

@@ -142,3 +142,78 @@ describe('register', () => {
     expect(new ExprTree('jsThrows()').eval()).toBe(Value.Error);
   });
 });
+
+// Expected results as HTCondor 23.9.6's Python bindings give them (with `import htcondor`).
+describe('flatten, references, sameAs and operator nodes', () => {
+  const ad = () => new ClassAd('[a = 1; b = x + a; c = [q = 1]; rm = 2048]');
+
+  it('flattens as HTCondor does', () => {
+    const flat = (text: string) => {
+      const r = ad().flatten(text);
+      return r instanceof ExprTree ? r.unparse() : r;
+    };
+    expect(flat('a + rm')).toBe(2049);
+    expect(flat('foo == a')).toBe('foo == 1');
+    expect(flat('x + a')).toBe('1 + x');
+    expect(flat('b')).toBe('b');
+    expect(flat('RequestMemory * 1024 * 1024')).toBe('1048576 * RequestMemory');
+    expect(flat('x && true')).toBe('x');
+    expect(flat('x || true')).toBe(true);
+    expect(flat('x ? a : 2')).toBe('x ? 1 : 2');
+    expect(flat('strcat(x, a)')).toBe('strcat(x,1)');
+    expect(flat('f(x)')).toBe(Value.Error);
+    expect(() => ad().flatten('true ?: x')).toThrow(ClassAdValueError);
+    // Python's test_flatten.
+    const scope = new ClassAd({ bar: 1 });
+    const flattened = scope.flatten(Attribute('foo').eq(Attribute('bar')));
+    expect(flattened instanceof ExprTree && flattened.sameAs(new ExprTree('foo == 1'))).toBe(true);
+  });
+
+  it('flattens an expression taken from the ad without changing the ad', () => {
+    const scope = ad();
+    const b = scope.lookup('b')!;
+    expect((scope.flatten(b) as InstanceType<typeof ExprTree>).unparse()).toBe('1 + x');
+    expect(scope.lookup('b')!.unparse()).toBe('x + a');
+    expect(scope.eval('b')).toBe(Value.Undefined);
+  });
+
+  it('lists external and internal references', () => {
+    const scope = ad();
+    expect(scope.externalRefs('x + a + TARGET.y + c.q + c.w + b')).toEqual(['TARGET.y', 'w', 'x']);
+    expect(scope.internalRefs('x + a + TARGET.y + c.q + c.w + b')).toEqual(['a', 'b', 'c']);
+    const bar = new ClassAd({ bar: 2 });
+    expect(bar.internalRefs(new ExprTree('foo =?= bar'))).toEqual(['bar']);
+    expect(bar.externalRefs(new ExprTree('foo =?= bar'))).toEqual(['foo']);
+    expect(() => new ClassAd('[l = {1}]').externalRefs('l.zz')).toThrow(ClassAdValueError);
+  });
+
+  it('compares trees structurally', () => {
+    expect(new ExprTree('x + 1').sameAs(new ExprTree('x+1'))).toBe(true);
+    expect(new ExprTree('(x + 1)').sameAs(new ExprTree('x + 1'))).toBe(false);
+    expect(new ExprTree('1.0').sameAs(new ExprTree('1'))).toBe(false);
+    expect(new ExprTree('[a = 1; b = 2]').sameAs(new ExprTree('[B = 2; A = 1]'))).toBe(true);
+  });
+
+  it('builds operator nodes over copies of the operands', () => {
+    const both = new ExprTree('a').and(new ExprTree('b || c'));
+    expect(both.unparse()).toBe('a && b || c');
+    expect(both.sameAs(new ExprTree('a && (b || c)'))).toBe(false);
+    expect(new ExprTree('x').add(1).unparse()).toBe('x + 1');
+    expect(new ExprTree('x').not().unparse()).toBe(' !x');
+    expect(Literal(1).add(2).eval()).toBe(3);
+    expect(Attribute('foo').is(Value.Undefined).eval()).toBe(true);
+    // An operand taken from an ad keeps the ad as its scope.
+    const scope = new ClassAd('[a = x; x = 1]');
+    const sum = scope.lookup('a')!.add(new ExprTree('a'));
+    expect(sum.unparse()).toBe('x + a');
+    expect(sum.eval(new ClassAd('[a = 5; x = 2]'))).toBe(7);
+    expect(scope.lookup('a')!.eval()).toBe(1);
+  });
+
+  it('simplifies to the value as an expression, as Python', () => {
+    expect(new ExprTree('x + 1').simplify().unparse()).toBe('undefined');
+    expect(new ExprTree('a + 1').simplify(ad()).unparse()).toBe('2');
+    expect(new ExprTree('{1, 1 + 1}').simplify().unparse()).toBe('{ 1,1 + 1 }');
+    expect(() => new ExprTree('a').simplify(new ClassAd('[a = a]'))).toThrow(ClassAdEvaluationError);
+  });
+});

@@ -39,18 +39,13 @@ std::shared_ptr<Ad> parseAd(const std::string& text) {
 
 std::string lastParseError() { return lastError; }
 
-// Evaluates `expr` as an attribute of `scope` (default: the ad it sits in), paired with
-// `target`; typed JSON of the value. An expression taken from one ad and evaluated in another
-// keeps its own ad as its scope afterwards.
+// Typed JSON of `expr` evaluated as an attribute of `scope` (default: the ad it sits in), paired
+// with `target`.
 std::string evalExpr(const Expr& expr, const std::shared_ptr<Ad>& scope, const std::shared_ptr<Ad>& target) {
-  const ClassAd* home = expr.tree->parentScope();
-  const ClassAd* s = scope ? scope->ad.get() : home;
-  const ClassAd* t = target ? target->ad.get() : nullptr;
-  htcondor::classad::Pairing pairing(s, t);
-  auto value = htcondor::classad::evaluateIn(*expr.tree, s);
-  std::string json = value ? htcondor::classad::typedJson(*value) : std::string("{\"t\": \"eval_fail\"}");
-  expr.tree->setParentScope(home);
-  return json;
+  htcondor::classad::LooseEvaluation evaluation(*expr.tree, scope ? scope->ad.get() : nullptr,
+                                                target ? target->ad.get() : nullptr);
+  const auto& value = evaluation.value();
+  return value ? htcondor::classad::typedJson(*value) : std::string("{\"t\": \"eval_fail\"}");
 }
 
 // Typed JSON of `ad`'s attribute evaluated against `target`, or "null" if it has none.

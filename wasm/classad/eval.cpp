@@ -112,7 +112,11 @@ bool evaluateAttrRef(const AttrRef& ref, EvalState& state, Value& out) {
   return ok;
 }
 
-bool subscript(const Value& base, const Value& index, EvalState& state, Value& out) {
+}  // namespace
+
+bool subscriptValues(const Value& base, const Value& index, EvalState& state, Value& out) {
+  if (base.isError() || index.isError()) return out = Value::error(), true;
+  if (base.isUndefined() || index.isUndefined()) return out = Value::undefined(), true;
   if (base.isClassAd() && index.isString()) {
     const ClassAd& ad = *base.asClassAd();
     if (!ad.lookup(index.asString())) {
@@ -141,6 +145,8 @@ bool subscript(const Value& base, const Value& index, EvalState& state, Value& o
   out = Value::error();
   return true;
 }
+
+namespace {
 
 bool evaluateOperation(const Operation& o, EvalState& state, Value& out) {
   const Op op = o.op();
@@ -175,18 +181,13 @@ bool evaluateOperation(const Operation& o, EvalState& state, Value& out) {
     out = a.isUndefined() ? c : a;
     return true;
   }
-  if (op == Op::Subscript) {
-    if (a.isError() || b.isError()) return out = Value::error(), true;
-    if (a.isUndefined() || b.isUndefined()) return out = Value::undefined(), true;
-    return subscript(a, b, state, out);
-  }
+  if (op == Op::Subscript) return subscriptValues(a, b, state, out);
   out = applyOperator(op, a, o.arg(1) ? &b : nullptr);
   return true;
 }
 
 bool evaluateCall(const FunctionCall& call, EvalState& state, Value& out) {
-  Builtin fn = findBuiltin(call.name());
-  if (!fn) fn = findHostFunction(call.name());
+  Builtin fn = resolveFunction(call.name());
   if (!fn) {
     out = Value::error();
     return true;

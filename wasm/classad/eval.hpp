@@ -63,6 +63,9 @@ class Pairing {
   std::shared_ptr<ClassAd> match_;
 };
 
+// `base[index]` on evaluated operands (strict: error, then undefined, pass through).
+bool subscriptValues(const Value& base, const Value& index, EvalState& state, Value& out);
+
 // The value of `expr` evaluated as an attribute of `scope` (may be null); nullopt on failure.
 std::optional<Value> evaluateIn(const ExprTree& expr, const ClassAd* scope);
 

@@ -2,98 +2,18 @@
 #include <strings.h>
 
 #include <optional>
-#include <set>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
 #include "classad/function_support.hpp"
 #include "classad/parser.hpp"
+#include "classad/references.hpp"
 #include "classad/unparse.hpp"
 
 namespace htcondor::classad {
 
 namespace {
-
-using References = std::set<std::string, CaselessLess>;
-
-// HTCondor's ClassAd::_GetExternalReferences with full names: the attributes `expr` refers to
-// that are not found (a reference through an undefined scope is named in full: TARGET.x).
-bool externalRefs(const ExprTree& expr, EvalState& state, References& refs);
-
-// Walks `expr` spending a level of the recursion budget, as HTCondor does for the parts of
-// calls, lists and ads.
-bool externalRefsCounted(const ExprTree& expr, EvalState& state, References& refs) {
-  if (state.depthRemaining <= 0) return false;
-  --state.depthRemaining;
-  const bool ok = externalRefs(expr, state, refs);
-  ++state.depthRemaining;
-  return ok;
-}
-
-bool attrRefExternalRefs(const AttrRef& ref, EvalState& state, References& refs) {
-  const ClassAd* start = nullptr;
-  if (!ref.scope()) {
-    start = ref.absolute() ? state.rootAd : state.curAd;
-  } else {
-    Value v;
-    if (!evaluate(*ref.scope(), state, v)) return false;
-    if (v.isUndefined()) {
-      refs.insert(unparse(*ref.scope()) + "." + ref.name());
-      return true;
-    }
-    if (!v.isClassAd()) return false;
-    state.keepAlive.push_back(v.asClassAd());
-    start = v.asClassAd().get();
-  }
-  if (!start) return false;
-  const ClassAd* saved = state.curAd;
-  ExprPtr tree;
-  bool ok = false;
-  switch (lookupInScope(start, ref.name(), tree, state)) {
-    case Found::Undefined:
-      refs.insert(ref.name());
-      ok = true;
-      break;
-    case Found::Ok:
-      ok = externalRefsCounted(*tree, state, refs);
-      break;
-    default:
-      return false;
-  }
-  state.curAd = saved;
-  return ok;
-}
-
-bool externalRefs(const ExprTree& expr, EvalState& state, References& refs) {
-  switch (expr.kind()) {
-    case ExprTree::Kind::Literal: return true;
-    case ExprTree::Kind::AttrRef: return attrRefExternalRefs(static_cast<const AttrRef&>(expr), state, refs);
-    case ExprTree::Kind::Operation: {
-      const auto& op = static_cast<const Operation&>(expr);
-      for (size_t i = 0; i < 3; ++i) {
-        if (op.arg(i) && !externalRefs(*op.arg(i), state, refs)) return false;
-      }
-      return true;
-    }
-    case ExprTree::Kind::FunctionCall:
-      for (const ExprPtr& arg : static_cast<const FunctionCall&>(expr).args()) {
-        if (!externalRefsCounted(*arg, state, refs)) return false;
-      }
-      return true;
-    case ExprTree::Kind::List:
-      for (const ExprPtr& item : static_cast<const ExprList&>(expr).items()) {
-        if (!externalRefsCounted(*item, state, refs)) return false;
-      }
-      return true;
-    case ExprTree::Kind::ClassAd:
-      for (const auto& [name, e] : static_cast<const ClassAd&>(expr).attributes()) {
-        if (!externalRefsCounted(*e, state, refs)) return false;
-      }
-      return true;
-  }
-  return false;
-}
 
 // A PCRE2 pattern compiled as HTCondor compiles unresolved()'s: caseless.
 class Pattern {
@@ -139,7 +59,7 @@ bool hasRefs(std::string_view, const Args& args, EvalState& state, Value& result
   std::string names;
   bool matched = false;
   References refs;
-  if (expr && state.curAd && externalRefs(*expr, state, refs)) {
+  if (expr && state.curAd && externalReferences(*expr, state, refs)) {
     for (const std::string& ref : refs) {
       const std::string name = strncasecmp(ref.c_str(), "target.", 7) == 0 ? ref.substr(7) : ref;
       if (pattern && pattern->search(name)) {

@@ -41,4 +41,9 @@ Builtin findHostFunction(std::string_view name) {
   return hostFunctions().count(name) ? &callHost : nullptr;
 }
 
+Builtin resolveFunction(std::string_view name) {
+  Builtin fn = findBuiltin(name);
+  return fn ? fn : findHostFunction(name);
+}
+
 }  // namespace htcondor::classad

@@ -21,4 +21,7 @@ void registerHostFunction(std::string name, HostFunction fn);
 // The Builtin that calls the host function named `name`, or null if there is none.
 Builtin findHostFunction(std::string_view name);
 
+// The function a call of `name` runs: a built-in or, failing that, a host function; null if none.
+Builtin resolveFunction(std::string_view name);
+
 }  // namespace htcondor::classad

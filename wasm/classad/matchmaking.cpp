@@ -17,4 +17,13 @@ bool matches(const ClassAd& ad, const ClassAd& target) {
 
 bool symmetricMatch(const ClassAd& a, const ClassAd& b) { return matches(a, b) && matches(b, a); }
 
+LooseEvaluation::LooseEvaluation(const ExprTree& expr, const ClassAd* scope, const ClassAd* target)
+    : expr_(expr),
+      home_(expr.parentScope()),
+      pairing_(scope ? scope : home_, target),
+      value_(evaluateIn(expr, scope ? scope : home_)) {}
+
+// The expression goes back to its own ad before the pairing ends.
+LooseEvaluation::~LooseEvaluation() { expr_.setParentScope(home_); }
+
 }  // namespace htcondor::classad

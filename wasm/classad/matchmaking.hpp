@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "classad/classad.hpp"
+#include "classad/eval.hpp"
 #include "classad/value.hpp"
 
 namespace htcondor::classad {
@@ -18,5 +19,25 @@ bool matches(const ClassAd& ad, const ClassAd& target);
 
 // Both ads' Requirements hold against each other.
 bool symmetricMatch(const ClassAd& a, const ClassAd& b);
+
+// `expr` evaluated as an attribute of `scope` (default: the ad it sits in) paired with `target`,
+// as Python's ExprTree.eval(scope, target). The scope and pairing last as long as this object, so
+// the value's lists and ads can still be read in them; then `expr` is back in its own ad.
+class LooseEvaluation {
+ public:
+  LooseEvaluation(const ExprTree& expr, const ClassAd* scope, const ClassAd* target);
+  ~LooseEvaluation();
+  LooseEvaluation(const LooseEvaluation&) = delete;
+  LooseEvaluation& operator=(const LooseEvaluation&) = delete;
+
+  // The value; nullopt on evaluation failure.
+  const std::optional<Value>& value() const { return value_; }
+
+ private:
+  const ExprTree& expr_;
+  const ClassAd* home_;
+  Pairing pairing_;
+  std::optional<Value> value_;
+};
 
 }  // namespace htcondor::classad
