@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from nothing: host packages, toolchain root, builds, then the native
-# C++ unit tests (ctest, under ASan/UBSan) and every TypeScript test (vitest: Node, Chromium,
-# Deno, Bun, the proxy), against a real HTCondor pool the run starts and stops itself.
+# C++ unit tests (ctest, under ASan/UBSan), every TypeScript test (vitest: Node, Chromium,
+# Deno, Bun, the proxy) against a real HTCondor pool the run starts and stops itself, and the
+# conformance corpora.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/host-packages.sh --browser || exit 1
@@ -16,4 +17,6 @@ else
 fi
 echo "== TypeScript tests (vitest)"
 npx vitest run --reporter=default --reporter=./test/reporters/summary-line.ts || status=1
+echo "== conformance corpora (HTCondor's recorded results, through the WASM build)"
+npx vitest run --config vitest.conformance.config.ts || status=1
 exit $status
