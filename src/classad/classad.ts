@@ -10,7 +10,7 @@ import type { ClassAdValue } from './value.js';
  * expressions. `get` gives the expression, `eval` its value; `set` takes an ExprTree or a
  * JavaScript value (see value.ts for the mapping). Iteration follows HTCondor's storage order.
  */
-export class ClassAd extends Owned<AdHandle> implements Iterable<[string, ExprTree]> {
+export class ClassAd extends Owned<AdHandle> implements Iterable<[string, ClassAdValue | ExprTree]> {
   /** @internal Wraps a handle the core returned. */
   static fromHandle(handle: AdHandle): ClassAd {
     const ad = Object.create(ClassAd.prototype) as ClassAd;
@@ -49,9 +49,17 @@ export class ClassAd extends Owned<AdHandle> implements Iterable<[string, ExprTr
     return expr ? ExprTree.fromHandle(expr) : undefined;
   }
 
-  /** Python's ad[name]: the expression, as lookup(). */
-  get(name: string): ExprTree | undefined {
-    return this.lookup(name);
+  /**
+   * Python's ad[name]: the value when the attribute is a literal (`A = 5` gives 5), otherwise
+   * its expression (`B = A + 1` gives an ExprTree); undefined when the ad has no such attribute.
+   */
+  get(name: string): ClassAdValue | ExprTree | undefined {
+    const expr = this.lookup(name);
+    if (!expr) return undefined;
+    const literal = engine().literalValue(expr.exprHandle);
+    if (literal === null) return expr;
+    expr.dispose();
+    return valueOf(literal);
   }
 
   set(name: string, value: unknown): this {
@@ -73,15 +81,16 @@ export class ClassAd extends Owned<AdHandle> implements Iterable<[string, ExprTr
     return engine().adAttributeNames(this.handle);
   }
 
-  *values(): IterableIterator<ExprTree> {
-    for (const name of this.keys()) yield this.lookup(name)!;
+  /** Each attribute as get() gives it: the value of a literal, otherwise the expression. */
+  *values(): IterableIterator<ClassAdValue | ExprTree> {
+    for (const name of this.keys()) yield this.get(name)!;
   }
 
-  *items(): IterableIterator<[string, ExprTree]> {
-    for (const name of this.keys()) yield [name, this.lookup(name)!];
+  *items(): IterableIterator<[string, ClassAdValue | ExprTree]> {
+    for (const name of this.keys()) yield [name, this.get(name)!];
   }
 
-  [Symbol.iterator](): IterableIterator<[string, ExprTree]> {
+  [Symbol.iterator](): IterableIterator<[string, ClassAdValue | ExprTree]> {
     return this.items();
   }
 

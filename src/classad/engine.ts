@@ -47,6 +47,7 @@ export interface ClassAdCore {
   evalAttr(ad: AdHandle, name: string, target: AdHandle | null): string;
   matches(ad: AdHandle, target: AdHandle): boolean;
   quote(text: string): string;
+  literalValue(expr: ExprHandle): string | null;
   registerFunction(name: string, callback: (argsTypedJson: string[]) => string | null): void;
   unquote(text: string): string | null;
   // wasm/bindings/classad_expr_bindings.cpp

@@ -44,7 +44,10 @@ export function parseNext(text: string, parser: ParserType = ParserType.Auto): C
 export function parseOne(text: string, parser: ParserType = ParserType.Auto): ClassAd {
   const merged = new ClassAd();
   for (const ad of parseAds(text, parser)) {
-    for (const [name, expr] of ad) merged.set(name, expr);
+    for (const name of ad.keys()) {
+      using expr = ad.lookup(name)!;
+      merged.set(name, expr);
+    }
     ad.dispose();
   }
   return merged;

@@ -41,7 +41,9 @@ describe('ClassAd', () => {
   it('is a case-insensitive map of expressions in HTCondor order', () => {
     const ad = new ClassAd('[ Owner = "alice"; RequestMemory = 2048; Rank = TARGET.Mips ]');
     expect(ad.keys()).toEqual(['Rank', 'Owner', 'RequestMemory']);
-    expect(ad.get('owner')?.eval()).toBe('alice');
+    expect(ad.get('owner')).toBe('alice');
+    expect(ad.get('Rank')).toBeInstanceOf(ExprTree);
+    expect(ad.get('missing')).toBeUndefined();
     expect(ad.eval('REQUESTMEMORY')).toBe(2048);
     expect(ad.has('missing')).toBe(false);
     expect(ad.eval('missing')).toBe(Value.Undefined);
@@ -118,7 +120,7 @@ describe('parseAds, parseOne, parseNext', () => {
 describe('an expression taken from an ad', () => {
   it('keeps the ad as its scope, even after evaluation elsewhere', () => {
     const ad = new ClassAd('[ A = 1; N = [ Y = parent.A ] ]');
-    const n = ad.get('N')!;
+    const n = ad.lookup('N')!;
     n.eval(new ClassAd({ A: 99 }));
     expect(new ExprTree('N.Y').eval(ad)).toBe(1);
   });

@@ -48,6 +48,12 @@ val internalRefs(const Ad& ad, const Expr& expr) {
   return htcondor::classad::internalReferences(*ad.ad, *expr.tree, refs) ? namesVal(refs) : val::null();
 }
 
+// Typed JSON of the value of a literal expression, or null when it is not a literal.
+val literalValue(const Expr& expr) {
+  if (expr.tree->kind() != htcondor::classad::ExprTree::Kind::Literal) return val::null();
+  return val(htcondor::classad::typedJson(static_cast<const htcondor::classad::Literal&>(*expr.tree).evaluated()));
+}
+
 bool sameAs(const Expr& a, const Expr& b) { return htcondor::classad::sameAs(*a.tree, *b.tree); }
 
 // `a op b`, or `op a` when `b` is null.
@@ -99,6 +105,7 @@ EMSCRIPTEN_BINDINGS(htcondor_classad_expr) {
   function("externalRefs", &externalRefs);
   function("internalRefs", &internalRefs);
   function("sameAs", &sameAs);
+  function("literalValue", &literalValue);
   function("composeExpr", &composeExpr);
   function("simplifyExpr", &simplifyExpr);
 }
