@@ -1,11 +1,22 @@
-// The demo: what the library answers, through its worker, with a local pool and proxy running.
+// The demo: what the library answers, with a local pool and proxy running.
 // Run it with `npm run demo` (which starts both), or against your own: node build/examples/demo.js
 import { parseArgs } from 'node:util';
 
-import { htcondor } from 'htcondor-wasm';
+import { classad, htcondor } from 'htcondor-wasm';
 
 const { values } = parseArgs({ options: { proxy: { type: 'string' } } });
 
+// From the C++ core, through the worker.
 console.log(`htcondor.version()  ${await htcondor.version()}`);
 console.log(`htcondor.platform() ${await htcondor.platform()}`);
 if (values.proxy) console.log(`proxy for browsers   ${values.proxy}?target=127.0.0.1:9618`);
+
+// The ClassAd language, in this thread: a job and a machine, matched as the negotiator would.
+const job = new classad.ClassAd(`[
+  Owner = "alice"; RequestMemory = 2048; RequestCpus = 2;
+  Requirements = TARGET.Memory >= RequestMemory && TARGET.Cpus >= RequestCpus;
+  Rank = TARGET.Mips
+]`);
+const machine = new classad.ClassAd({ Name: 'slot1@demo', Memory: 4096, Cpus: 4, Mips: 20000, Requirements: true });
+console.log(`job matches ${String(machine.get('Name'))}: ${job.symmetricMatch(machine)}, rank ${String(job.eval('Rank', machine))}`);
+console.log(`job requirements, flattened: ${String(job.flatten('Requirements'))}`);
