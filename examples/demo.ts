@@ -19,4 +19,4 @@ const job = new classad.ClassAd(`[
 ]`);
 const machine = new classad.ClassAd({ Name: 'slot1@demo', Memory: 4096, Cpus: 4, Mips: 20000, Requirements: true });
 console.log(`job matches ${String(machine.get('Name'))}: ${job.symmetricMatch(machine)}, rank ${String(job.eval('Rank', machine))}`);
-console.log(`job requirements, flattened: ${String(job.flatten('Requirements'))}`);
+console.log(`job requirements, flattened: ${String(job.flatten(job.lookup('Requirements')!))}`);
