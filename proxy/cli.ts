@@ -1,5 +1,6 @@
 // htcondor-wasm-proxy: runs the relay. It refuses every target unless told the pool's
 // address (--pool, or COLLECTOR_HOST) or given --allow rules.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 import { jsonLinesTo } from './log.js';
@@ -13,7 +14,10 @@ const usage = `usage: htcondor-wasm-proxy [options]
   --max-per-client N        open tunnels per client address (default 32)
   --max-buffered-bytes N    bytes buffered per direction of a tunnel (default 1114112)
   --idle-timeout SECONDS    close tunnels idle this long (default 600)
-Logs are JSON lines on stderr.`;
+  --token-file FILE         require a bearer token: one valid token per line of FILE
+  --origin ORIGIN           allow browsers from this origin only (repeatable), e.g. https://notebook.example.org
+  --tls-cert FILE --tls-key FILE   serve wss:// with this PEM certificate and key
+Logs are JSON lines on stderr; tokens never appear in them.`;
 
 function main(): void {
   const { values } = parseArgs({
@@ -25,6 +29,10 @@ function main(): void {
       'max-per-client': { type: 'string' },
       'max-buffered-bytes': { type: 'string' },
       'idle-timeout': { type: 'string' },
+      'token-file': { type: 'string' },
+      origin: { type: 'string', multiple: true, default: [] },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -52,12 +60,27 @@ function main(): void {
     ...defined('maxConnectionsPerClient', number('max-per-client', values['max-per-client'])),
     ...defined('maxBufferedBytes', number('max-buffered-bytes', values['max-buffered-bytes'])),
     ...defined('idleTimeoutMs', number('idle-timeout', values['idle-timeout'], 1000)),
+    ...defined('tokens', values['token-file'] === undefined ? undefined : tokensFrom(values['token-file'])),
+    ...defined('origins', values.origin.length ? values.origin : undefined),
+    ...defined('tls', tlsFrom(values['tls-cert'], values['tls-key'])),
     log,
   }).then((proxy) => {
     const stop = () => void proxy.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   }, fail);
+}
+
+function tokensFrom(file: string): string[] {
+  const tokens = readFileSync(file, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
+  if (tokens.length === 0) throw new TypeError(`--token-file ${file} holds no token`);
+  return tokens;
+}
+
+function tlsFrom(cert: string | undefined, key: string | undefined): { cert: Buffer; key: Buffer } | undefined {
+  if (!cert && !key) return undefined;
+  if (!cert || !key) throw new TypeError('--tls-cert and --tls-key go together');
+  return { cert: readFileSync(cert), key: readFileSync(key) };
 }
 
 function defined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -13,6 +13,10 @@ export const CloseCode = {
   InternalError: 1011,
   /** The target could not be reached, or reset the connection. */
   BadGateway: 1014,
+  /** The client presented no valid bearer token. */
+  Unauthorized: 4401,
+  /** The browser's Origin is not on the proxy's list. */
+  OriginNotAllowed: 4403,
   /** The request named no usable target (`?target=HOST:PORT`). */
   BadTarget: 4400,
   /** Too many connections, in total or from this client. */

@@ -1,10 +1,12 @@
 import dns from 'node:dns/promises';
 import http from 'node:http';
+import https from 'node:https';
 import net from 'node:net';
 
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 
 import { isAllowed, parseAllowRule, type AllowRule } from './allow-list.js';
+import { checkClient, PROTOCOL, type ClientAuth } from './client-auth.js';
 import { CloseCode } from './close-codes.js';
 import { silent, type Logger } from './log.js';
 import { formatTarget, parseTarget, type Target } from './target.js';
@@ -27,10 +29,16 @@ export interface ProxyOptions {
   /** How long to wait for the target's TCP connect. Default 10 s. */
   readonly connectTimeoutMs?: number;
   readonly log?: Logger;
+  /** Bearer tokens clients must present (see client-auth.ts). Default: none required. */
+  readonly tokens?: readonly string[];
+  /** Browser origins allowed to connect. Default: any. */
+  readonly origins?: readonly string[];
+  /** Serve wss:// with this certificate and key (PEM). */
+  readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer };
 }
 
 export interface RunningProxy {
-  /** `ws://host:port/`: clients connect to `${url}?target=HOST:PORT`. */
+  /** `ws://host:port/` (or wss://): clients connect to `${url}?target=HOST:PORT`. */
   readonly url: string;
   readonly port: number;
   /** Stops listening and closes every tunnel (code 1001). */
@@ -51,16 +59,32 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   const perClient = new Map<string, number>();
   const open = new Set<WebSocket>();
 
-  const server = http.createServer((_, res) => {
+  const auth: ClientAuth = { ...(options.tokens && { tokens: options.tokens }), ...(options.origins && { origins: options.origins }) };
+  const answer = (_: http.IncomingMessage, res: http.ServerResponse) => {
     res.writeHead(426, { 'content-type': 'text/plain', connection: 'close' }).end('WebSocket only\n');
+  };
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, answer) : http.createServer(answer);
+  // The token may travel as a subprotocol; the proxy answers with its own protocol name only.
+  const wss = new WebSocketServer({
+    server,
+    maxPayload: limits.buffered,
+    handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false),
   });
-  const wss = new WebSocketServer({ server, maxPayload: limits.buffered });
 
   wss.on('connection', (ws, req) => {
     const client = req.socket.remoteAddress ?? 'unknown';
     // Browsers see close codes and reasons only on an accepted WebSocket, so refusals are
     // closes after the upgrade, not HTTP errors.
     ws.pause();
+    const refusal = checkClient(auth, req);
+    if (refusal === 'origin') {
+      refuse(ws, client, undefined, CloseCode.OriginNotAllowed, `origin ${req.headers.origin ?? ''} is not allowed by this proxy`);
+      return;
+    }
+    if (refusal === 'token') {
+      refuse(ws, client, undefined, CloseCode.Unauthorized, 'a valid bearer token is required');
+      return;
+    }
     const count = perClient.get(client) ?? 0;
     if (open.size >= limits.total || count >= limits.perClient) {
       refuse(ws, client, undefined, CloseCode.TooManyConnections, 'too many connections');
@@ -161,7 +185,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const bound = server.address() as net.AddressInfo;
-  const url = `ws://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}/`;
+  const url = `${options.tls ? 'wss' : 'ws'}://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}/`;
   log({ event: 'listening', url, rules: rules.map((r) => r.text).join(' ') || 'none (refuses every target)' });
 
   return {

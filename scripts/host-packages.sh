@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Debian packages the host itself needs: debootstrap (for the toolchain root) and, for the
-# browser tests, Debian's chromium. Installs only what is missing.
-#   scripts/host-packages.sh [--browser]
+# tests, Debian's chromium and openssl (a throwaway certificate for the proxy's TLS test).
+# Installs only what is missing.
+#   scripts/host-packages.sh [--tests]
 set -euo pipefail
 want=(debootstrap)
-[ "${1:-}" = --browser ] && want+=(chromium)
+[ "${1:-}" = --tests ] && want+=(chromium openssl)
 missing=()
 for pkg in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")

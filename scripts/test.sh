@@ -5,7 +5,7 @@
 # conformance corpora.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-scripts/host-packages.sh --browser || exit 1
+scripts/host-packages.sh --tests || exit 1
 scripts/build.sh || exit 1
 
 status=0
