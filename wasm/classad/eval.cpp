@@ -2,6 +2,8 @@
 
 #include <strings.h>
 
+#include <map>
+
 #include "classad/functions.hpp"
 #include "classad/host_functions.hpp"
 #include "classad/operators.hpp"
@@ -227,25 +229,42 @@ bool evaluate(const ExprTree& expr, EvalState& state, Value& out) {
   return false;
 }
 
+namespace {
+
+// The match ad's and context ads' expressions, parsed once: every pairing makes new ads that
+// share these trees (an ad is the scope of its attributes only while its pairing lives, and
+// pairings do not overlap on one thread).
+std::shared_ptr<ClassAd> fromTemplate(const char* text) {
+  static std::map<const char*, std::shared_ptr<ClassAd>> parsed;
+  auto& proto = parsed[text];
+  if (!proto) proto = Parser(text).parseClassAd(true);
+  auto ad = std::make_shared<ClassAd>();
+  for (const auto& [name, expr] : proto->attributes()) ad->insert(name, expr);
+  return ad;
+}
+
+constexpr const char* kMatchAd =
+    "[symmetricMatch = RIGHT.requirements && LEFT.requirements; leftMatchesRight = RIGHT.requirements; "
+    "rightMatchesLeft = LEFT.requirements; leftRankValue = LEFT.rank; rightRankValue = RIGHT.rank]";
+constexpr const char* kLeftContext = "[other = .RIGHT; target = .RIGHT; my = .LEFT; ad = .LEFT]";
+constexpr const char* kRightContext = "[other = .LEFT; target = .LEFT; my = .RIGHT; ad = .RIGHT]";
+
+}  // namespace
+
 Pairing::Pairing(const ClassAd* a, const ClassAd* b) : a_(a), b_(b) {
   if (a_) a_->setTarget(b_);
   if (b_) b_->setTarget(a_);
   if (!a_ || !b_ || a_ == b_) return;  // HTCondor evaluates such a pair without a match ad
   aParent_ = a_->parentScope();
   bParent_ = b_->parentScope();
-  match_ = Parser(
-               "[symmetricMatch = RIGHT.requirements && LEFT.requirements; leftMatchesRight = RIGHT.requirements; "
-               "rightMatchesLeft = LEFT.requirements; leftRankValue = LEFT.rank; rightRankValue = RIGHT.rank]")
-               .parseClassAd(true);
-  if (!match_) return;
-  enter(a_, "LEFT", "[other = .RIGHT; target = .RIGHT; my = .LEFT; ad = .LEFT]");
-  enter(b_, "RIGHT", "[other = .LEFT; target = .LEFT; my = .RIGHT; ad = .RIGHT]");
+  match_ = fromTemplate(kMatchAd);
+  enter(a_, "LEFT", kLeftContext);
+  enter(b_, "RIGHT", kRightContext);
 }
 
 // Puts `ad` in the match ad as `side`, its parent being a new context ad named after the side.
 void Pairing::enter(const ClassAd* ad, const char* side, const char* context) {
-  std::shared_ptr<ClassAd> ctx = Parser(context).parseClassAd(true);
-  if (!ctx) return;
+  std::shared_ptr<ClassAd> ctx = fromTemplate(context);
   match_->insert(side[0] == 'L' ? "lCtx" : "rCtx", ctx);
   // An ad not held by a shared pointer cannot be an attribute; .LEFT/.RIGHT are then undefined.
   if (auto held = ad->weak_from_this().lock()) match_->insert(side, held);
