@@ -17,6 +17,12 @@ exec unshare --mount --propagation private -- /bin/bash -c '
   mount --rbind /dev "$r/dev"
   mkdir -p "$r$dest"
   mount --bind "$p" "$r$dest"
+  # shared/ (beside the project, when present) read-only at /shared, for the native tests.
+  if [ -d "$p/../shared" ]; then
+    mkdir -p "$r/shared"
+    mount --bind "$p/../shared" "$r/shared"
+    mount -o remount,bind,ro "$r/shared"
+  fi
   cd_to=$dest
   case "$PWD/" in "$p"/*) cd_to="$dest${PWD#"$p"}" ;; esac
   exec chroot "$r" /usr/bin/env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \

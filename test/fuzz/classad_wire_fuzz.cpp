@@ -1,0 +1,31 @@
+// libFuzzer target: ClassAds on the wire, as a peer might send them. Reading any message must
+// give ads or an error value, never a crash; every ad read must write out again and read back
+// with the same attributes.
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "cedar/classad_wire.hpp"
+#include "cedar/message.hpp"
+
+using namespace htcondor::cedar;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size < 1) return 0;
+  // The first byte picks crypto mode and reader options; the rest is the message.
+  const uint8_t control = data[0];
+  const bool encrypted = (control & 1) != 0;
+  const GetAdOptions options{.noTypes = (control & 2) != 0, .literalsOnly = (control & 4) != 0};
+  MessageReader in(std::span<const uint8_t>(data + 1, size - 1), encrypted);
+  // A query reply is a sequence of ads; read as many as there are.
+  for (int i = 0; i < 4 && !in.atEnd(); ++i) {
+    auto ad = getClassAd(in, options);
+    if (!ad) break;
+    MessageWriter out(encrypted);
+    if (!putClassAd(out, **ad, PutAdOptions{.noTypes = options.noTypes, .peerKnowsPrivateV2 = true})) continue;
+    MessageReader again(out.bytes(), encrypted);
+    auto back = getClassAd(again, GetAdOptions{.noTypes = options.noTypes, .literalsOnly = false});
+    if (!back || (*back)->size() != (*ad)->size() || !again.finish()) __builtin_trap();
+  }
+  return 0;
+}
