@@ -1,0 +1,160 @@
+// The operation contract, driven as a host drives it: poll() for actions, callbacks for what
+// happened. The daemon's side is played from bytes, as a capture replays.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "cedar/classad_wire.hpp"
+#include "cedar/message.hpp"
+#include "cedar/packet.hpp"
+#include "cedar/shared_port.hpp"
+#include "classad/parser.hpp"
+#include "classad/unparse.hpp"
+#include "ops/collector_query.hpp"
+
+using namespace htcondor;
+using ops::Action;
+
+namespace {
+
+ops::Bytes framed(const ops::Bytes& message) {
+  auto packet = cedar::PacketEncoder().encode(message);
+  REQUIRE(packet);
+  return *packet;
+}
+
+// The collector's reply to a query: every ad and the end marker in one message, as in capture 03.
+ops::Bytes collectorReply(const std::vector<const char*>& ads) {
+  cedar::MessageWriter out;
+  for (const char* text : ads) {
+    classad::Parser parser(text);
+    auto ad = parser.parseClassAd(true);
+    REQUIRE(ad);
+    out.putInt(1);
+    REQUIRE(cedar::putClassAd(out, *ad));
+  }
+  out.putInt(0);
+  auto message = std::move(out).finish();
+  REQUIRE(message);
+  return framed(*message);
+}
+
+// Runs host-side steps until the operation has nothing more to say.
+std::vector<Action> drain(ops::Io& io) {
+  std::vector<Action> actions;
+  for (Action a = io.poll(); a.kind != Action::Kind::Idle; a = io.poll()) actions.push_back(std::move(a));
+  return actions;
+}
+
+}  // namespace
+
+TEST_CASE("a collector query through the shared port, replayed") {
+  ops::Io io;
+  ops::CollectorQuery q;
+  q.address = "<127.0.0.1:9618?addrs=127.0.0.1-9618&noUDP&sock=collector>";
+  q.constraint = "Cpus > 0";
+  q.projection = {"Name", "Cpus"};
+  ops::Task task = ops::rawCollectorQuery(io, q);
+  task.start();
+  auto first = drain(io);
+  REQUIRE(first.size() == 1);
+  CHECK(first[0].kind == Action::Kind::Connect);
+  CHECK(first[0].host == "127.0.0.1");
+  CHECK(first[0].port == 9618);
+
+  io.onConnected(first[0].conn);
+  auto sent = drain(io);
+  REQUIRE(sent.size() == 2);
+  // First the shared-port hello naming the collector, then the query.
+  cedar::PacketDecoder decoder;
+  decoder.feed(sent[0].bytes);
+  auto hello = decoder.next();
+  REQUIRE(hello);
+  REQUIRE(hello->has_value());
+  auto connect = cedar::decodeSharedPortConnect(**hello);
+  REQUIRE(connect);
+  CHECK(connect->sharedPortId == "collector");
+  decoder.feed(sent[1].bytes);
+  auto query = decoder.next();
+  REQUIRE(query);
+  cedar::MessageReader in(**query);
+  CHECK(*in.getInt64() == 5);
+  auto ad = cedar::getClassAd(in);
+  REQUIRE(ad);
+  CHECK(classad::unparse(*(*ad)->lookup("Requirements")) == "Cpus > 0");
+  CHECK(classad::unparse(*(*ad)->lookup("Projection")) == "\"Name Cpus\"");
+
+  // The reply arrives split at an awkward place; the ads come out as they complete.
+  const ops::Bytes reply = collectorReply({"[ Name = \"slot1@vm\"; Cpus = 2 ]", "[ Name = \"slot2@vm\"; Cpus = 4 ]"});
+  io.onData(sent[1].conn, std::span(reply).first(7));
+  CHECK(drain(io).empty());
+  io.onData(sent[1].conn, std::span(reply).subspan(7));
+  auto results = drain(io);
+  REQUIRE(results.size() == 4);
+  CHECK(results[0].kind == Action::Kind::Result);
+  CHECK(results[0].text == "[ Cpus = 2; Name = \"slot1@vm\" ]");
+  CHECK(results[1].text == "[ Cpus = 4; Name = \"slot2@vm\" ]");
+  CHECK(results[2].kind == Action::Kind::Close);
+  CHECK(results[3].kind == Action::Kind::Done);
+  CHECK(task.done());
+}
+
+TEST_CASE("a query fails clearly when the daemon vanishes, refuses, times out or sends garbage") {
+  ops::CollectorQuery query;
+  query.address = "<127.0.0.1:9618>";
+  query.deadline = 30;
+  SUBCASE("connection refused") {
+    ops::Io io;
+    ops::Task task = ops::rawCollectorQuery(io, query);
+    task.start();
+    auto actions = drain(io);
+    io.onConnectFailed(actions.back().conn, "ECONNREFUSED");
+    auto end = drain(io);
+    REQUIRE(!end.empty());
+    CHECK(end.back().kind == Action::Kind::Failed);
+    CHECK(end.back().text == "ECONNREFUSED");
+  }
+  SUBCASE("closed mid-reply") {
+    ops::Io io;
+    ops::Task task = ops::rawCollectorQuery(io, query);
+    task.start();
+    auto actions = drain(io);
+    io.onConnected(actions.back().conn);
+    drain(io);
+    io.onClosed(actions.back().conn);
+    auto end = drain(io);
+    REQUIRE(!end.empty());
+    CHECK(end.back().kind == Action::Kind::Failed);
+    CHECK(end.back().text == "the daemon closed the connection");
+  }
+  SUBCASE("deadline passes") {
+    ops::Io io;
+    ops::Task task = ops::rawCollectorQuery(io, query);
+    task.start();
+    auto actions = drain(io);
+    CHECK(actions.front().kind == Action::Kind::Timer);
+    CHECK(actions.front().at == 30);
+    io.onConnected(actions.back().conn);
+    drain(io);
+    io.onTimer(29);
+    CHECK(drain(io).empty());
+    io.onTimer(30);
+    auto end = drain(io);
+    REQUIRE(!end.empty());
+    CHECK(end.back().text == "timed out");
+  }
+  SUBCASE("a packet with a bad length") {
+    ops::Io io;
+    ops::Task task = ops::rawCollectorQuery(io, query);
+    task.start();
+    auto actions = drain(io);
+    io.onConnected(actions.back().conn);
+    drain(io);
+    const uint8_t garbage[] = {1, 0xff, 0xff, 0xff, 0xff, 0};
+    io.onData(actions.back().conn, garbage);
+    auto end = drain(io);
+    REQUIRE(!end.empty());
+    CHECK(end.back().kind == Action::Kind::Failed);
+  }
+}

@@ -1,0 +1,140 @@
+#include "ops/io.hpp"
+
+#include <utility>
+
+namespace htcondor::ops {
+
+namespace {
+
+Action action(Action::Kind kind, int conn = 0) {
+  Action a;
+  a.kind = kind;
+  a.conn = conn;
+  return a;
+}
+
+}  // namespace
+
+Io::Connection& Io::connection(int conn) { return connections_.at(static_cast<size_t>(conn)); }
+
+int Io::connect(std::string host, uint16_t port) {
+  connections_.emplace_back();
+  const int conn = static_cast<int>(connections_.size()) - 1;
+  Action a = action(Action::Kind::Connect, conn);
+  a.host = std::move(host);
+  a.port = port;
+  actions_.push_back(std::move(a));
+  return conn;
+}
+
+void Io::send(int conn, Bytes bytes) {
+  Action a = action(Action::Kind::Send, conn);
+  a.bytes = std::move(bytes);
+  actions_.push_back(std::move(a));
+}
+
+void Io::close(int conn) {
+  connection(conn).closed = true;
+  actions_.push_back(action(Action::Kind::Close, conn));
+}
+
+void Io::emit(std::string item) {
+  Action a = action(Action::Kind::Result);
+  a.text = std::move(item);
+  actions_.push_back(std::move(a));
+}
+
+void Io::setDeadline(double at) {
+  deadline_ = at;
+  Action a = action(Action::Kind::Timer);
+  a.at = at;
+  actions_.push_back(std::move(a));
+}
+
+void Io::finish(std::optional<std::string> error) {
+  finished_ = true;
+  for (size_t conn = 0; conn < connections_.size(); ++conn) {
+    if (!connections_[conn].closed) close(static_cast<int>(conn));
+  }
+  Action end = action(error ? Action::Kind::Failed : Action::Kind::Done);
+  if (error) end.text = std::move(*error);
+  actions_.push_back(std::move(end));
+}
+
+Action Io::poll() {
+  if (actions_.empty()) return {};
+  Action next = std::move(actions_.front());
+  actions_.pop_front();
+  return next;
+}
+
+void Io::suspend(Wait wait, std::coroutine_handle<> handle) {
+  waiting_ = wait;
+  suspended_ = handle;
+}
+
+// Resumes the operation when what it waits for has happened (or failed).
+void Io::resumeIfReady() {
+  if (!suspended_ || finished_) return;
+  bool ready = failure.has_value();
+  if (!ready && waiting_.what == Wait::For::Connect) ready = connected(waiting_.conn);
+  if (!ready && waiting_.what == Wait::For::Message) {
+    Connection& c = connection(waiting_.conn);
+    ready = decodeOne(c) || c.closed || failure.has_value();
+  }
+  if (!ready) return;
+  auto handle = suspended_;
+  suspended_ = {};
+  waiting_ = {};
+  handle.resume();
+}
+
+void Io::onConnected(int conn) {
+  connection(conn).open = true;
+  resumeIfReady();
+}
+
+void Io::onConnectFailed(int conn, std::string why) {
+  connection(conn).closed = true;
+  failure = std::move(why);
+  resumeIfReady();
+}
+
+void Io::onData(int conn, std::span<const uint8_t> bytes) {
+  connection(conn).decoder.feed(bytes);
+  resumeIfReady();
+}
+
+void Io::onClosed(int conn) {
+  connection(conn).closed = true;
+  resumeIfReady();
+}
+
+void Io::onTimer(double now) {
+  if (deadline_ && now >= *deadline_ && !finished_) {
+    failure = "timed out";
+    resumeIfReady();
+  }
+}
+
+bool Io::decodeOne(Connection& c) {
+  if (c.ready) return true;
+  auto next = c.decoder.next();
+  if (!next) {
+    failure = next.error().message;
+    return false;
+  }
+  c.ready = std::move(*next);
+  return c.ready.has_value();
+}
+
+std::optional<Bytes> Io::takeMessage(int conn) {
+  Connection& c = connection(conn);
+  if (!decodeOne(c)) return std::nullopt;
+  return std::exchange(c.ready, std::nullopt);
+}
+
+bool Io::closed(int conn) const { return connections_.at(static_cast<size_t>(conn)).closed; }
+bool Io::connected(int conn) const { return connections_.at(static_cast<size_t>(conn)).open; }
+
+}  // namespace htcondor::ops

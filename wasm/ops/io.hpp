@@ -1,0 +1,86 @@
+// The core <-> host contract for network operations (sans-IO, after quinn-proto and rustls).
+// An operation is a C++20 coroutine that never blocks: it asks for a connection, sends bytes,
+// and suspends until the host feeds back what happened. The host alternates
+//   poll()  -> the next Action (connect, send, close, wake me at T, a result, done, failed)
+//   onConnected / onConnectFailed / onData / onClosed / onTimer(now)
+// so every flow can be driven by real sockets, by a WebSocket relay, or by a test replaying a
+// capture byte for byte.
+#pragma once
+
+#include <coroutine>
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "cedar/packet.hpp"
+
+namespace htcondor::ops {
+
+using Bytes = std::vector<uint8_t>;
+
+struct Action {
+  enum class Kind { Idle, Connect, Send, Close, Timer, Result, Done, Failed };
+  Kind kind = Kind::Idle;
+  int conn = 0;           // Connect, Send, Close
+  std::string host;       // Connect
+  uint16_t port = 0;      // Connect
+  Bytes bytes;            // Send
+  double at = 0;          // Timer: wake me at this time (seconds, host clock)
+  std::string text;       // Result: one result item; Failed: the error message
+};
+
+// What a suspended operation waits for; the host's callbacks fill it in.
+struct Wait {
+  enum class For { Nothing, Connect, Message, Timer } what = For::Nothing;
+  int conn = 0;
+};
+
+class Io {
+ public:
+  // --- used by operations (through the awaitables below) ---
+  int connect(std::string host, uint16_t port);
+  void send(int conn, Bytes bytes);
+  void close(int conn);
+  void emit(std::string item);
+  void setDeadline(double at);
+
+  // --- used by the host ---
+  Action poll();
+  void onConnected(int conn);
+  void onConnectFailed(int conn, std::string why);
+  void onData(int conn, std::span<const uint8_t> bytes);
+  void onClosed(int conn);
+  void onTimer(double now);
+
+  // --- state the awaitables read ---
+  std::optional<std::string> failure;  // a connection or timeout error, for the waiting operation
+  std::optional<Bytes> takeMessage(int conn);
+  bool closed(int conn) const;
+  bool connected(int conn) const;
+  void suspend(Wait wait, std::coroutine_handle<> handle);
+  void finish(std::optional<std::string> error);
+
+ private:
+  struct Connection {
+    bool open = false, closed = false;
+    cedar::PacketDecoder decoder;
+    // A message decoded to see whether the operation can go on, not yet taken. Decoding stays
+    // lazy (one message at a time) so crypto switched on between messages applies to the next.
+    std::optional<Bytes> ready;
+  };
+  bool decodeOne(Connection& c);
+  Connection& connection(int conn);
+  void resumeIfReady();
+
+  std::vector<Connection> connections_;
+  std::deque<Action> actions_;
+  Wait waiting_;
+  std::coroutine_handle<> suspended_;
+  std::optional<double> deadline_;
+  bool finished_ = false;
+};
+
+}  // namespace htcondor::ops
