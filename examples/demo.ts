@@ -11,6 +11,11 @@ console.log(`htcondor.version()  ${await htcondor.version()}`);
 console.log(`htcondor.platform() ${await htcondor.platform()}`);
 if (values.proxy) console.log(`proxy for browsers   ${values.proxy}?target=127.0.0.1:9618`);
 
+// The pool's daemons, queried from the collector by the library.
+const daemons = await new htcondor.Collector('127.0.0.1:9618').query(htcondor.AdTypes.Any, 'true', ['MyType', 'Name']);
+console.log(`the pool's daemons (${daemons.length} ads from the collector):`);
+for (const ad of daemons) console.log(`  ${String(ad.get('MyType')).padEnd(13)} ${String(ad.get('Name'))}`);
+
 // The ClassAd language, in this thread: a job and a machine, matched as the negotiator would.
 const job = new classad.ClassAd(`[
   Owner = "alice"; RequestMemory = 2048; RequestCpus = 2;

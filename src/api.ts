@@ -1,4 +1,4 @@
 // The public API, the same for every entry point; each entry installs its own core first.
 export * as classad from './classad/index.js';
 export * as htcondor from './htcondor/index.js';
-export { HTCondorException, HTCondorInternalError } from './errors.js';
+export { HTCondorException, HTCondorInternalError, HTCondorIOError, HTCondorValueError } from './errors.js';

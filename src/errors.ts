@@ -12,9 +12,21 @@ export class HTCondorInternalError extends HTCondorException {
   override name = 'HTCondorInternalError';
 }
 
+/** A daemon could not be reached, went away, timed out, or sent what is not HTCondor's protocol. */
+export class HTCondorIOError extends HTCondorException {
+  override name = 'HTCondorIOError';
+}
+
+/** An argument that cannot be used (a bad address, an unknown ad type). */
+export class HTCondorValueError extends HTCondorException {
+  override name = 'HTCondorValueError';
+}
+
 const byName: Record<string, new (message: string) => HTCondorException> = {
   HTCondorException,
   HTCondorInternalError,
+  HTCondorIOError,
+  HTCondorValueError,
 };
 
 export function reviveError(error: unknown): unknown {

@@ -1,4 +1,6 @@
 import type { CorePort } from '../src/core/port.js';
+import { clock, drive, type OperationHandle } from './operation-driver.js';
+import { defaultTransport } from './transport.js';
 import { HTCondorInternalError } from '../src/errors.js';
 import { loadCore, type CoreModule } from './load-core.js';
 
@@ -18,5 +20,11 @@ export function createCoreHost(): CorePort {
   return {
     version: async () => (await module()).version(),
     platform: async () => (await module()).platform(),
+    collectorQuery: async (r) => {
+      const core = (await module()) as unknown as {
+        collectorQuery(a: string, c: number, t: string, k: string, p: string[], deadline: number): OperationHandle;
+      };
+      return drive(core.collectorQuery(r.address, r.command, r.targetType, r.constraint, [...r.projection], clock() + r.timeoutSeconds), defaultTransport);
+    },
   };
 }

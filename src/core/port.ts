@@ -9,6 +9,18 @@ export interface CorePort {
   version(): Promise<string>;
   /** The `$CondorPlatform: ... $` banner of the core's own build. */
   platform(): Promise<string>;
+  /** The ads a collector returns for a query, each as new-syntax ClassAd text. */
+  collectorQuery(request: CollectorQueryRequest): Promise<string[]>;
+}
+
+export interface CollectorQueryRequest {
+  /** The collector's address: a sinful string such as `<127.0.0.1:9618>`. */
+  readonly address: string;
+  readonly command: number;
+  readonly targetType: string;
+  readonly constraint: string;
+  readonly projection: readonly string[];
+  readonly timeoutSeconds: number;
 }
 
 /** A live core host, as the provider hands it out. */

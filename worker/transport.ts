@@ -1,0 +1,38 @@
+// Node, Deno and Bun: operations reach daemons over direct TCP.
+import net from 'node:net';
+
+export interface ConnectionEvents {
+  connected(): void;
+  data(bytes: Uint8Array): void;
+  closed(): void;
+  failed(why: string): void;
+}
+
+export interface Connection {
+  send(bytes: Uint8Array): void;
+  close(): void;
+}
+
+export interface Transport {
+  connect(host: string, port: number, events: ConnectionEvents): Connection;
+}
+
+export const defaultTransport: Transport = {
+  connect(host, port, events) {
+    const socket = net.connect({ host, port });
+    let up = false;
+    socket.setNoDelay(true);
+    socket.once('connect', () => {
+      up = true;
+      events.connected();
+    });
+    socket.on('data', (chunk: Buffer) => events.data(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length)));
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      if (!up) events.failed(`cannot connect to ${host}:${port}: ${error.code ?? error.message}`);
+    });
+    socket.once('close', () => {
+      if (up) events.closed();
+    });
+    return { send: (bytes) => void socket.write(bytes), close: () => socket.destroy() };
+  },
+};
