@@ -27,14 +27,6 @@ std::string excerpt(std::string_view line) {
   return line.size() <= kMax ? std::string(line) : std::string(line.substr(0, kMax)) + "...";
 }
 
-// "Name = Expr" as _putClassAd writes it: the name as stored, the value in old syntax.
-std::string attributeLine(std::string_view name, const cl::ExprTree& expr) {
-  std::string line(name);
-  line += " = ";
-  line += cl::unparse(expr, cl::Style::Old);
-  return line;
-}
-
 Status putTrailer(MessageWriter& out, const PutAdOptions& options) {
   if (options.serverTime) out.putString("ServerTime = " + std::to_string(*options.serverTime));
   if (!options.noTypes) out.putString("").putString("");
@@ -90,6 +82,13 @@ bool isPrivateAttributeV1(std::string_view name) {
 bool isPrivateAttributeV2(std::string_view name) {
   constexpr std::string_view kPrefix = "_condor_priv";
   return name.size() >= kPrefix.size() && equalsNoCase(name.substr(0, kPrefix.size()), kPrefix);
+}
+
+std::string attributeLine(std::string_view name, const cl::ExprTree& expr) {
+  std::string line(name);
+  line += " = ";
+  line += cl::unparse(expr, cl::Style::Old);
+  return line;
 }
 
 Status putClassAd(MessageWriter& out, const cl::ClassAd& ad, const PutAdOptions& options) {

@@ -44,6 +44,10 @@ struct PutAdOptions {
 };
 
 // The whole ad, in the ad's attribute order.
+// "Name = Expr" as HTCondor's _putClassAd writes an attribute: the name as stored, the value in
+// old syntax.
+std::string attributeLine(std::string_view name, const classad::ExprTree& expr);
+
 Status putClassAd(MessageWriter& out, const classad::ClassAd& ad, const PutAdOptions& options = {});
 // Projection (whitelist) form: only the listed attributes that exist, in the set's sorted
 // order, named as in the set.
