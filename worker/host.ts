@@ -1,6 +1,7 @@
 import type { CorePort } from '../src/core/port.js';
 import { clock, drive, type OperationHandle } from './operation-driver.js';
 import { defaultTransport } from './transport.js';
+import { websocketTransport } from './transport-websocket.js';
 import { HTCondorInternalError } from '../src/errors.js';
 import { loadCore, type CoreModule } from './load-core.js';
 
@@ -24,7 +25,8 @@ export function createCoreHost(): CorePort {
       const core = (await module()) as unknown as {
         collectorQuery(a: string, c: number, t: string, k: string, p: string[], deadline: number): OperationHandle;
       };
-      return drive(core.collectorQuery(r.address, r.command, r.targetType, r.constraint, [...r.projection], clock() + r.timeoutSeconds), defaultTransport);
+      const transport = r.proxy ? websocketTransport(r.proxy) : defaultTransport;
+      return drive(core.collectorQuery(r.address, r.command, r.targetType, r.constraint, [...r.projection], clock() + r.timeoutSeconds), transport);
     },
   };
 }

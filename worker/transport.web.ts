@@ -1,5 +1,5 @@
-// Browsers: operations reach daemons through the WebSocket proxy. Not wired yet: the proxy's
-// address and token come with the pool configuration.
+// Browsers: no direct TCP. Operations reach daemons through the WebSocket proxy, which the
+// caller names (e.g. new Collector(pool, { proxy })).
 import { HTCondorIOError } from '../src/errors.js';
 import type { Transport } from './transport.js';
 
@@ -7,6 +7,6 @@ export type { Connection, ConnectionEvents, Transport } from './transport.js';
 
 export const defaultTransport: Transport = {
   connect() {
-    throw new HTCondorIOError('htcondor-wasm: browsers reach daemons through the WebSocket proxy, which is not configured yet');
+    throw new HTCondorIOError('htcondor-wasm: browsers reach daemons through the WebSocket proxy: pass { proxy: "wss://..." }');
   },
 };

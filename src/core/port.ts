@@ -21,6 +21,8 @@ export interface CollectorQueryRequest {
   readonly constraint: string;
   readonly projection: readonly string[];
   readonly timeoutSeconds: number;
+  /** Reach the collector through this WebSocket proxy instead of direct TCP. */
+  readonly proxy?: { readonly url: string; readonly token?: string };
 }
 
 /** A live core host, as the provider hands it out. */

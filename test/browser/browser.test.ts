@@ -92,6 +92,30 @@ describe('in headless Chromium', () => {
     expect(firstAd(Buffer.from(received))).toContain('Enact = "YES"');
   });
 
+  it('queries the real collector through the proxy with Collector', async () => {
+    const names = await inPage<string[]>(`
+      const { htcondor } = await import('/browser/index.js');
+      const collector = new htcondor.Collector('${pool.collector}', { proxy: '${proxy.url}' });
+      const ads = await collector.query(htcondor.AdTypes.Any, 'true', ['MyType']);
+      return ads.map((ad) => String(ad.get('MyType'))).sort();`);
+    expect(names).toEqual(expect.arrayContaining(['Collector', 'DaemonMaster', 'Machine', 'Negotiator', 'Scheduler']));
+  });
+
+  it('reports a target the proxy refuses as HTCondorIOError with the reason', async () => {
+    const error = await inPage<{ name: string; message: string }>(`
+      const { htcondor } = await import('/browser/index.js');
+      try {
+        await new htcondor.Collector('${pool.host}:22', { proxy: '${proxy.url}' }).query();
+        return { name: 'none', message: '' };
+      } catch (e) {
+        return { name: e.name, message: e.message };
+      }`);
+    expect(error).toEqual({
+      name: 'HTCondorIOError',
+      message: `the proxy closed the connection to ${pool.host}:22: target ${pool.host}:22 is not allowed by this proxy`,
+    });
+  });
+
   it('sees the reason when the proxy refuses a target', async () => {
     const closed = await page.evaluate(
       (url) =>
