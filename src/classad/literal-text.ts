@@ -43,6 +43,16 @@ export function realText(n: number): string {
   return /[.eE]/.test(text) ? text : `${text}.0`;
 }
 
-function attrName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+/** A plain ClassAd identifier: a letter or _, then letters, digits and _. */
+export function isIdentifier(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name);
+}
+
+// Names that read as something else unquoted, as HTCondor's unparser lists them.
+const RESERVED = new Set(['error', 'false', 'is', 'isnt', 'parent', 'true', 'undefined']);
+
+/** An attribute name as ClassAd text: quoted as 'name' unless a plain, unreserved identifier. */
+export function attrName(name: string): string {
+  if (isIdentifier(name) && !RESERVED.has(name.toLowerCase())) return name;
+  return `'${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }

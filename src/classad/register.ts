@@ -1,7 +1,7 @@
 // JavaScript functions callable from ClassAd expressions, as Python's classad.register.
 import { engine } from './engine.js';
 import { valueOf } from './expr-tree.js';
-import { literalText } from './literal-text.js';
+import { isIdentifier, literalText } from './literal-text.js';
 import type { ClassAdValue } from './value.js';
 
 /**
@@ -11,7 +11,7 @@ import type { ClassAdValue } from './value.js';
  * something with no ClassAd form makes the call evaluate to error.
  */
 export function register(fn: (...args: ClassAdValue[]) => unknown, name: string = fn.name): void {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new TypeError(`'${name}' is not a function name`);
+  if (!isIdentifier(name)) throw new TypeError(`'${name}' is not a function name`);
   engine().registerFunction(name, (texts) => {
     try {
       return literalText(fn(...texts.map(valueOf)), (s) => engine().quote(s));

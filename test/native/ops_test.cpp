@@ -47,6 +47,25 @@ std::vector<Action> drain(ops::Io& io) {
   return actions;
 }
 
+// A query to a plain address, started and connected as far as `connect` says: the host's
+// view after its first steps. Returns the connection's id.
+int startQuery(ops::Io& io, ops::Task& task, bool connect) {
+  task.start();
+  const int conn = drain(io).back().conn;
+  if (connect) {
+    io.onConnected(conn);
+    drain(io);
+  }
+  return conn;
+}
+
+ops::CollectorQuery plainQuery() {
+  ops::CollectorQuery query;
+  query.address = "<127.0.0.1:9618>";
+  query.deadline = 30;
+  return query;
+}
+
 }  // namespace
 
 TEST_CASE("a collector query through the shared port, replayed") {
@@ -101,60 +120,46 @@ TEST_CASE("a collector query through the shared port, replayed") {
 }
 
 TEST_CASE("a query fails clearly when the daemon vanishes, refuses, times out or sends garbage") {
-  ops::CollectorQuery query;
-  query.address = "<127.0.0.1:9618>";
-  query.deadline = 30;
-  SUBCASE("connection refused") {
-    ops::Io io;
-    ops::Task task = ops::rawCollectorQuery(io, query);
-    task.start();
-    auto actions = drain(io);
-    io.onConnectFailed(actions.back().conn, "ECONNREFUSED");
+  ops::Io io;
+  ops::Task task = ops::rawCollectorQuery(io, plainQuery());
+  const auto lastAction = [&] {
     auto end = drain(io);
     REQUIRE(!end.empty());
-    CHECK(end.back().kind == Action::Kind::Failed);
-    CHECK(end.back().text == "ECONNREFUSED");
+    return end.back();
+  };
+  SUBCASE("connection refused") {
+    io.onConnectFailed(startQuery(io, task, false), "ECONNREFUSED");
+    const Action end = lastAction();
+    CHECK(end.kind == Action::Kind::Failed);
+    CHECK(end.text == "ECONNREFUSED");
   }
   SUBCASE("closed mid-reply") {
-    ops::Io io;
-    ops::Task task = ops::rawCollectorQuery(io, query);
-    task.start();
-    auto actions = drain(io);
-    io.onConnected(actions.back().conn);
-    drain(io);
-    io.onClosed(actions.back().conn);
-    auto end = drain(io);
-    REQUIRE(!end.empty());
-    CHECK(end.back().kind == Action::Kind::Failed);
-    CHECK(end.back().text == "the daemon closed the connection");
+    io.onClosed(startQuery(io, task, true));
+    const Action end = lastAction();
+    CHECK(end.kind == Action::Kind::Failed);
+    CHECK(end.text == "the daemon closed the connection");
   }
   SUBCASE("deadline passes") {
-    ops::Io io;
-    ops::Task task = ops::rawCollectorQuery(io, query);
-    task.start();
-    auto actions = drain(io);
-    CHECK(actions.front().kind == Action::Kind::Timer);
-    CHECK(actions.front().at == 30);
-    io.onConnected(actions.back().conn);
-    drain(io);
+    startQuery(io, task, true);
     io.onTimer(29);
     CHECK(drain(io).empty());
     io.onTimer(30);
-    auto end = drain(io);
-    REQUIRE(!end.empty());
-    CHECK(end.back().text == "timed out");
+    CHECK(lastAction().text == "timed out");
   }
   SUBCASE("a packet with a bad length") {
-    ops::Io io;
-    ops::Task task = ops::rawCollectorQuery(io, query);
-    task.start();
-    auto actions = drain(io);
-    io.onConnected(actions.back().conn);
-    drain(io);
     const uint8_t garbage[] = {1, 0xff, 0xff, 0xff, 0xff, 0};
-    io.onData(actions.back().conn, garbage);
-    auto end = drain(io);
-    REQUIRE(!end.empty());
-    CHECK(end.back().kind == Action::Kind::Failed);
+    io.onData(startQuery(io, task, true), garbage);
+    CHECK(lastAction().kind == Action::Kind::Failed);
   }
+}
+
+TEST_CASE("a query with a deadline asks the host for a timer first") {
+  ops::Io io;
+  ops::Task task = ops::rawCollectorQuery(io, plainQuery());
+  task.start();
+  auto actions = drain(io);
+  REQUIRE(actions.size() == 2);
+  CHECK(actions.front().kind == Action::Kind::Timer);
+  CHECK(actions.front().at == 30);
+  CHECK(actions.back().kind == Action::Kind::Connect);
 }

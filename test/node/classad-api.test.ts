@@ -94,6 +94,10 @@ describe('building expressions', () => {
   it('from attributes, literals and function calls', () => {
     expect(Attribute('Memory').unparse()).toBe('Memory');
     expect(Attribute('with space').unparse()).toBe("'with space'");
+    // Reserved words are quoted, so they stay attribute names and not true or a scope.
+    expect(Attribute('true').eval(new ClassAd({ true: 7 }))).toBe(7);
+    expect(Attribute('parent').unparse()).toBe("'parent'");
+    expect(new ClassAd({ undefined: 1, Parent: 2 }).eval('parent')).toBe(2);
     expect(Literal(5).eval()).toBe(5);
     expect(Literal.real(2).unparse()).toBe('2.000000000000000E+00');
     expect(Literal('a"b').unparse()).toBe('"a\\"b"');
