@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { classad } from 'htcondor-wasm';
 
-const { ClassAd, ExprTree, Value, quote, unquote, ClassAdParseError, ClassAdValueError, ClassAdEvaluationError, Attribute, Literal, Function, parseAds, parseOne, parseNext, ParserType, register } = classad;
+const { ClassAd, ExprTree, Value, quote, unquote, ClassAdParseError, ClassAdValueError, ClassAdEvaluationError, ClassAdTypeError, Attribute, Literal, Function, parseAds, parseOne, parseNext, ParserType, register } = classad;
 
 describe('ExprTree', () => {
   it('parses, prints and evaluates', () => {
@@ -75,6 +75,11 @@ describe('ClassAd', () => {
     expect(() => new ClassAd('[ a = ]')).toThrow(ClassAdParseError);
   });
 
+  it('refuses a value with no ClassAd form with ClassAdTypeError', () => {
+    expect(() => new ClassAd().set('f', () => 1)).toThrow(ClassAdTypeError);
+    expect(() => new ClassAd().set('s', Symbol('x'))).toThrow(ClassAdTypeError);
+  });
+
   it('refuses use after dispose', () => {
     const ad = new ClassAd({ a: 1 });
     ad.dispose();
@@ -139,6 +144,11 @@ describe('register', () => {
     expect(new ExprTree('JSDOUBLE(21) + 0').eval()).toBe(42);
     expect(new ExprTree('jsDouble("x")').eval()).toBe(Value.Error);
     expect(new ExprTree('pairUp(1, A)').eval(new ClassAd({ A: 'z' }))).toEqual([1, 'z', '1-z']);
+  });
+
+  it('refuses a name that is not an identifier', () => {
+    expect(() => register(() => 1, 'not a name')).toThrow(TypeError);
+    expect(() => Function('bad name')).toThrow(TypeError);
   });
 
   it('turns a throwing function into an error value', () => {
