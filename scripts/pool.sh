@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test pool: a real personal HTCondor pool inside the Debian root, on loopback, with the
 # shipped secure configuration (minicondor + security:recommended: authentication, encryption
-# and integrity required; IDTOKENS among the methods), a non-root test user and a token for it.
+# and integrity required; IDTOKENS among the methods; PASSWORD added last), a non-root test user
+# and a token for it.
 #   scripts/pool.sh start    start it, wait until a job can run, write .cache/pool/pool.env
 #   scripts/pool.sh stop     stop every daemon it started (its mounts go with them)
 #   scripts/pool.sh status   exit 0 if it runs
@@ -49,6 +50,9 @@ USE_PID_NAMESPACES = false
 # Jobs of the test user need no cgroups, which a chroot does not have.
 CGROUP_MEMORY_LIMIT_POLICY = none
 BASE_CGROUP =
+# PASSWORD offered last, so the library's PASSWORD client can be tested against the pool
+# password (the signing key below); daemons keep choosing the methods listed before it.
+SEC_DEFAULT_AUTHENTICATION_METHODS = \$(SEC_DEFAULT_AUTHENTICATION_METHODS), PASSWORD
 CONF
   id -u "$TEST_USER" >/dev/null 2>&1 || true
   in_root sh -c "id -u $TEST_USER >/dev/null 2>&1 || useradd -m -u $TEST_UID -s /bin/sh $TEST_USER"
@@ -78,6 +82,7 @@ COLLECTOR_HOST=127.0.0.1:$PORT
 TEST_USER=$TEST_USER
 TEST_IDENTITY=$identity
 TOKEN_FILE=.cache/pool/$TEST_USER.token
+POOL_PASSWORD=$POOL_SIGNING_KEY
 ENV
 }
 

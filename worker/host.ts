@@ -1,9 +1,12 @@
-import type { CorePort } from '../src/core/port.js';
-import { clock, drive, type OperationHandle } from './operation-driver.js';
+import { sinfulOf } from '../src/core/address.js';
+import type { CorePort, TargetRequest } from '../src/core/port.js';
+import { HTCondorEnumError, HTCondorInternalError, HTCondorValueError } from '../src/errors.js';
+import { hostConfiguration, writeToken, type HostConfiguration } from './host-config.js';
+import { loadCore, type CoreModule } from './load-core.js';
+import { clock, drive } from './operation-driver.js';
+import { coreSecurity } from './security.js';
 import { defaultTransport } from './transport.js';
 import { websocketTransport } from './transport-websocket.js';
-import { HTCondorInternalError } from '../src/errors.js';
-import { loadCore, type CoreModule } from './load-core.js';
 
 /**
  * The host side of CorePort: owns the WASM core. It answers at once and loads the core
@@ -12,21 +15,55 @@ import { loadCore, type CoreModule } from './load-core.js';
  */
 export function createCoreHost(): CorePort {
   let loading: Promise<CoreModule> | undefined;
+  let config: HostConfiguration | undefined;
   const module = (): Promise<CoreModule> => {
     loading ??= loadCore().catch((error: unknown) => {
       throw new HTCondorInternalError(`htcondor-wasm: the WASM core failed to load: ${String(error)}`);
     });
     return loading;
   };
+  const configuration = (): HostConfiguration => (config ??= hostConfiguration());
+
+  // Everything an operation needs besides its own arguments: where, how, with which security.
+  const context = (r: TargetRequest) => {
+    const address = r.address ?? configuredCollector(configuration());
+    return {
+      address,
+      deadline: clock() + r.timeoutSeconds,
+      security: coreSecurity(r.security, configuration()),
+      transport: r.proxy ? websocketTransport(r.proxy) : defaultTransport,
+    };
+  };
   return {
     version: async () => (await module()).version(),
     platform: async () => (await module()).platform(),
     collectorQuery: async (r) => {
-      const core = (await module()) as unknown as {
-        collectorQuery(a: string, c: number, t: string, k: string, p: string[], deadline: number): OperationHandle;
-      };
-      const transport = r.proxy ? websocketTransport(r.proxy) : defaultTransport;
-      return drive(core.collectorQuery(r.address, r.command, r.targetType, r.constraint, [...r.projection], clock() + r.timeoutSeconds), transport);
+      const core = await module();
+      const c = context(r);
+      return drive(core.collectorQuery(c.address, r.command, r.targetType, r.constraint, [...r.projection], c.deadline, c.security), c.transport);
     },
+    ping: async (r) => {
+      const core = await module();
+      const c = context(r);
+      const command = typeof r.command === 'number' ? r.command : (core.pingCommand(r.command) as number | null);
+      if (command === null) throw new HTCondorEnumError(`Unable to determine DaemonCore command value: "${r.command}" is neither an authorization level nor a command name`);
+      const [ad] = await drive(core.ping(c.address, command, c.deadline, c.security), c.transport);
+      return ad!;
+    },
+    invalidateAllSessions: async () => (await module()).invalidateAllSessions(),
+    commandString: async (command) => {
+      const name = (await module()).commandName(command) as string | null;
+      if (name === null) throw new HTCondorValueError(`${command} is not an HTCondor command number`);
+      return name;
+    },
+    writeToken: async (name, token) => writeToken(configuration(), name, token),
   };
+}
+
+/** COLLECTOR_HOST as a sinful string: its first entry, port 9618 unless given. */
+function configuredCollector(config: HostConfiguration): string {
+  const value = config.lookup('COLLECTOR_HOST');
+  const first = value?.split(/[\s,]+/).find((entry) => entry !== '');
+  if (!first) throw new HTCondorValueError('no pool given and COLLECTOR_HOST is not configured');
+  return sinfulOf(first);
 }

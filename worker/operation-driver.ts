@@ -1,6 +1,6 @@
 // Runs a core operation (wasm/ops) to completion: performs each action it asks for on a
 // transport and reports back what happened, until it is done or has failed.
-import { HTCondorIOError } from '../src/errors.js';
+import { HTCondorInternalError, HTCondorIOError, HTCondorValueError } from '../src/errors.js';
 import type { Connection, Transport } from './transport.js';
 
 export interface OperationHandle {
@@ -12,6 +12,7 @@ export interface OperationHandle {
     bytes?: Uint8Array;
     at?: number;
     text?: string;
+    errorKind?: 'io' | 'value' | 'internal';
   };
   onConnected(conn: number): void;
   onConnectFailed(conn: number, why: string): void;
@@ -24,7 +25,9 @@ export interface OperationHandle {
 /** Seconds on the clock operations set their deadlines by. */
 export const clock = (): number => performance.now() / 1000;
 
-/** The operation's results, in order; rejects with HTCondorIOError carrying its error. */
+const errorTypes = { io: HTCondorIOError, value: HTCondorValueError, internal: HTCondorInternalError };
+
+/** The operation's results, in order; rejects with the exception type its failure names. */
 export function drive(op: OperationHandle, transport: Transport): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const connections = new Map<number, Connection>();
@@ -79,7 +82,7 @@ export function drive(op: OperationHandle, transport: Transport): Promise<string
             return;
           case 'failed':
             end();
-            reject(new HTCondorIOError(a.text!));
+            reject(new errorTypes[a.errorKind ?? 'io'](a.text!));
             return;
         }
       }

@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 
+import '../src/core/error-transfer.js';
 import { createCoreHost } from './host.js';
 
 if (!parentPort) throw new Error('htcondor-wasm: worker.js must run as a worker thread');

@@ -11,18 +11,51 @@ export interface CorePort {
   platform(): Promise<string>;
   /** The ads a collector returns for a query, each as new-syntax ClassAd text. */
   collectorQuery(request: CollectorQueryRequest): Promise<string[]>;
+  /** DC_SEC_QUERY: the session ad merged with the daemon's authorization answer, as ClassAd text. */
+  ping(request: PingRequest): Promise<string>;
+  /** Forgets every cached security session of this host. */
+  invalidateAllSessions(): Promise<void>;
+  /** HTCondor's name for a command number (getCommandString). */
+  commandString(command: number): Promise<string>;
+  /** Writes an IDTOKENS token into the tokens directory; returns the file's path. */
+  writeToken(name: string, token: string): Promise<string>;
 }
 
-export interface CollectorQueryRequest {
-  /** The collector's address: a sinful string such as `<127.0.0.1:9618>`. */
-  readonly address: string;
+/**
+ * What a caller set on its SecMan; the host fills in the rest from HTCondor's configuration
+ * where the runtime has one (SEC_CLIENT_* settings, the tokens directories).
+ */
+export interface SecurityRequest {
+  /** Configuration overrides (SecMan.setConfig), e.g. `SEC_CLIENT_AUTHENTICATION_METHODS`. */
+  readonly config?: Readonly<Record<string, string>>;
+  /** IDTOKENS tokens to use instead of those found in the tokens directories. */
+  readonly tokens?: readonly string[];
+  /** The pool password, for PASSWORD authentication (SecMan.setPoolPassword). */
+  readonly poolPassword?: string;
+  /** Keeps sessions of this context apart from others' (SecMan.setTag). */
+  readonly tag?: string;
+}
+
+/** Where a daemon is and how to reach it. */
+export interface TargetRequest {
+  /** The daemon's sinful string; absent: the configured pool's collector (COLLECTOR_HOST). */
+  readonly address?: string;
+  /** Reach the daemon through this WebSocket proxy instead of direct TCP. */
+  readonly proxy?: { readonly url: string; readonly token?: string };
+  readonly timeoutSeconds: number;
+  readonly security?: SecurityRequest;
+}
+
+export interface CollectorQueryRequest extends TargetRequest {
   readonly command: number;
   readonly targetType: string;
   readonly constraint: string;
   readonly projection: readonly string[];
-  readonly timeoutSeconds: number;
-  /** Reach the collector through this WebSocket proxy instead of direct TCP. */
-  readonly proxy?: { readonly url: string; readonly token?: string };
+}
+
+export interface PingRequest extends TargetRequest {
+  /** The command whose authorization is checked: a number, a command name or an authorization level. */
+  readonly command: number | string;
 }
 
 /** A live core host, as the provider hands it out. */

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 
-import { HTCondorInternalError, reviveError } from '../errors.js';
+import { HTCondorInternalError } from '../errors.js';
+import './error-transfer.js';
 import type { CoreConnection, CorePort } from './port.js';
 
 /** What the platform layer gives for a started worker (Node worker_threads or a Web Worker). */
@@ -35,7 +36,7 @@ export function connectWorker(handle: WorkerHandle): CoreConnection {
       inFlight.add(reject);
       if (inFlight.size === 1) handle.hold(true);
       remote[method]!(...args)
-        .then(resolve, (error: unknown) => reject(reviveError(error)))
+        .then(resolve, reject)
         .finally(() => {
           inFlight.delete(reject);
           if (inFlight.size === 0 && !dead) handle.hold(false);

@@ -59,6 +59,15 @@ int startQuery(ops::Io& io, ops::Task& task, bool connect) {
   return conn;
 }
 
+// Raw commands (SEC_CLIENT_NEGOTIATION = NEVER): the query is the first message.
+ops::SecurityOptions rawSecurity() {
+  ops::SecurityOptions security;
+  security.policy.levels.negotiation = security::SecLevel::Never;
+  return security;
+}
+
+security::SessionCache sessions;
+
 ops::CollectorQuery plainQuery() {
   ops::CollectorQuery query;
   query.address = "<127.0.0.1:9618>";
@@ -74,7 +83,7 @@ TEST_CASE("a collector query through the shared port, replayed") {
   q.address = "<127.0.0.1:9618?addrs=127.0.0.1-9618&noUDP&sock=collector>";
   q.constraint = "Cpus > 0";
   q.projection = {"Name", "Cpus"};
-  ops::Task task = ops::rawCollectorQuery(io, q);
+  ops::Task task = ops::collectorQuery(io, sessions, rawSecurity(), q);
   task.start();
   auto first = drain(io);
   REQUIRE(first.size() == 1);
@@ -121,7 +130,7 @@ TEST_CASE("a collector query through the shared port, replayed") {
 
 TEST_CASE("a query fails clearly when the daemon vanishes, refuses, times out or sends garbage") {
   ops::Io io;
-  ops::Task task = ops::rawCollectorQuery(io, plainQuery());
+  ops::Task task = ops::collectorQuery(io, sessions, rawSecurity(), plainQuery());
   const auto lastAction = [&] {
     auto end = drain(io);
     REQUIRE(!end.empty());
@@ -155,7 +164,7 @@ TEST_CASE("a query fails clearly when the daemon vanishes, refuses, times out or
 
 TEST_CASE("a query with a deadline asks the host for a timer first") {
   ops::Io io;
-  ops::Task task = ops::rawCollectorQuery(io, plainQuery());
+  ops::Task task = ops::collectorQuery(io, sessions, rawSecurity(), plainQuery());
   task.start();
   auto actions = drain(io);
   REQUIRE(actions.size() == 2);

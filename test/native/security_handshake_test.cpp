@@ -9,6 +9,7 @@
 #include <string>
 
 #include "captures.hpp"
+#include "test_tokens.hpp"
 #include "cedar/packet.hpp"
 #include "cedar/message.hpp"
 #include "classad/tree_build.hpp"
@@ -26,6 +27,7 @@
 
 using namespace htcondor::security;
 using namespace test_captures;
+using test_tokens::makeToken;
 namespace cl = htcondor::classad;
 namespace cedar = htcondor::cedar;
 
@@ -69,24 +71,6 @@ void checkSameAd(const cl::ClassAd& ours, const cl::ClassAd& theirs) {
     REQUIRE(mine);
     CHECK(cl::unparse(*mine, cl::Style::Old) == cl::unparse(*expr, cl::Style::Old));
   }
-}
-
-std::string base64url(std::string_view text) {
-  static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-  std::string out;
-  unsigned value = 0;
-  int bits = 0;
-  for (unsigned char c : text) {
-    value = (value << 8) | c;
-    bits += 8;
-    while (bits >= 6) out += alphabet[(value >> (bits -= 6)) & 63];
-  }
-  if (bits > 0) out += alphabet[(value << (6 - bits)) & 63];
-  return out;
-}
-
-std::string makeToken(std::string_view header, std::string_view payload) {
-  return base64url(header) + "." + base64url(payload) + "." + base64url("0123456789abcdef0123456789abcdef");
 }
 
 }  // namespace
@@ -388,7 +372,7 @@ TEST_CASE("advertised levels: raised Authentication, AuthenticationNew as wanted
   ClientPolicies table;
   table.perPermission["WRITE"].levels.authentication = SecLevel::Required;
   CHECK(table.forPermission("WRITE").levels.authentication == SecLevel::Required);
-  CHECK(table.forPermission("READ").levels.authentication == SecLevel::Optional);
+  CHECK(table.forPermission("READ").levels.authentication == SecLevel::Preferred);  // the library default
 }
 
 TEST_CASE("auth-info ad: default banner well formed, malformed banner refused, AuthCommand rule") {

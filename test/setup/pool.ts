@@ -16,6 +16,8 @@ export interface PoolInfo {
   readonly identity: string;
   /** Absolute path of the IDTOKENS token file for the test user. */
   readonly tokenFile: string;
+  /** The pool password (also the IDTOKENS signing key), for PASSWORD authentication. */
+  readonly poolPassword: string;
 }
 
 declare module 'vitest' {
@@ -43,6 +45,7 @@ export default function setup(project: TestProject): () => void {
     user: env['TEST_USER']!,
     identity: env['TEST_IDENTITY']!,
     tokenFile: path.join(projectDir, env['TOKEN_FILE']!),
+    poolPassword: env['POOL_PASSWORD']!,
   });
   return () => execFileSync(poolScript, ['stop'], { stdio: 'inherit' });
 }

@@ -1,26 +1,37 @@
 // The embind surface of network operations (ops/io.hpp): the host starts one, then alternates
 // poll() (the next action, as a plain object) with the callbacks that report what happened.
+// The session cache is the worker's, shared by every operation it runs (HTCondor's SecMan).
 #include <emscripten/bind.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "ops/collector_query.hpp"
+#include "ops/ping.hpp"
+#include "security/session_cache.hpp"
 
 namespace {
 
 using emscripten::val;
 namespace ops = htcondor::ops;
+namespace sec = htcondor::security;
+
+sec::SessionCache& sessionCache() {
+  static sec::SessionCache cache;
+  return cache;
+}
 
 // An operation and the I/O state it runs on, kept together for the host.
 class Operation {
  public:
-  explicit Operation(ops::CollectorQuery query) : task_(ops::rawCollectorQuery(io_, std::move(query))) { task_.start(); }
+  explicit Operation(const std::function<ops::Task(ops::Io&)>& start) : task_(start(io_)) { task_.start(); }
 
   val poll() {
     ops::Action a = io_.poll();
     static const char* const kinds[] = {"idle", "connect", "send", "close", "timer", "result", "done", "failed"};
+    static const char* const errorKinds[] = {"io", "value", "internal"};
     val out = val::object();
     out.set("kind", kinds[static_cast<int>(a.kind)]);
     out.set("conn", a.conn);
@@ -31,6 +42,7 @@ class Operation {
     if (a.kind == ops::Action::Kind::Send) out.set("bytes", val(emscripten::typed_memory_view(a.bytes.size(), a.bytes.data())).call<val>("slice"));
     if (a.kind == ops::Action::Kind::Timer) out.set("at", a.at);
     if (a.kind == ops::Action::Kind::Result || a.kind == ops::Action::Kind::Failed) out.set("text", a.text);
+    if (a.kind == ops::Action::Kind::Failed) out.set("errorKind", errorKinds[static_cast<int>(a.errorKind)]);
     return out;
   }
   void onConnected(int conn) { io_.onConnected(conn); }
@@ -47,8 +59,40 @@ class Operation {
   ops::Task task_;
 };
 
+std::string stringField(const val& object, const char* name) {
+  const val v = object[name];
+  return v.isString() ? v.as<std::string>() : std::string();
+}
+
+// The worker's security object (worker/security.ts) as the core's options; a bad level or
+// method name comes back as the error text.
+htcondor::Result<ops::SecurityOptions, std::string> securityOptions(const val& s) {
+  sec::PolicySettings settings{stringField(s, "authentication"), stringField(s, "encryption"),
+                               stringField(s, "integrity"), stringField(s, "negotiation"),
+                               stringField(s, "authMethods")};
+  auto policy = sec::policyFromSettings(settings);
+  if (!policy) return htcondor::failure(policy.error().message);
+  ops::SecurityOptions options;
+  options.policy = std::move(*policy);
+  options.tokens = emscripten::vecFromJSArray<std::string>(s["tokens"]);
+  if (s["poolPassword"].isString()) options.poolPassword = s["poolPassword"].as<std::string>();
+  if (s["claimToBe"].isString()) options.claimToBeName = s["claimToBe"].as<std::string>();
+  if (s["trustDomain"].isString()) options.trustDomain = s["trustDomain"].as<std::string>();
+  options.tag = stringField(s, "tag");
+  options.now = static_cast<std::int64_t>(s["now"].as<double>());
+  options.pid = static_cast<std::int64_t>(s["pid"].as<double>());
+  return options;
+}
+
+// An operation that fails at once with a ValueError: its arguments could not be used.
+ops::Task refused(ops::Io& io, std::string why) {
+  io.finish(std::move(why), ops::ErrorKind::Value);
+  co_return;
+}
+
 std::unique_ptr<Operation> collectorQuery(const std::string& address, double command, const std::string& targetType,
-                                          const std::string& constraint, const val& projection, double deadline) {
+                                          const std::string& constraint, const val& projection, double deadline,
+                                          const val& security) {
   ops::CollectorQuery q;
   q.address = address;
   q.command = static_cast<int64_t>(command);
@@ -56,8 +100,30 @@ std::unique_ptr<Operation> collectorQuery(const std::string& address, double com
   q.constraint = constraint;
   q.projection = emscripten::vecFromJSArray<std::string>(projection);
   q.deadline = deadline;
-  return std::make_unique<Operation>(std::move(q));
+  auto options = securityOptions(security);
+  if (!options) return std::make_unique<Operation>([&](ops::Io& io) { return refused(io, options.error()); });
+  return std::make_unique<Operation>([&](ops::Io& io) {
+    return ops::collectorQuery(io, sessionCache(), std::move(*options), std::move(q));
+  });
 }
+
+std::unique_ptr<Operation> ping(const std::string& address, double checkedCommand, double deadline,
+                                const val& security) {
+  auto sinful = htcondor::net::Sinful::parse(address);
+  if (!sinful) return std::make_unique<Operation>([&](ops::Io& io) { return refused(io, "bad daemon address: " + sinful.error()); });
+  auto options = securityOptions(security);
+  if (!options) return std::make_unique<Operation>([&](ops::Io& io) { return refused(io, options.error()); });
+  ops::PingRequest request;
+  request.target.address = std::move(*sinful);
+  request.target.addressText = address;
+  request.checkedCommand = static_cast<std::int64_t>(checkedCommand);
+  request.deadline = deadline;
+  return std::make_unique<Operation>([&](ops::Io& io) {
+    return ops::ping(io, sessionCache(), std::move(*options), std::move(request));
+  });
+}
+
+void invalidateAllSessions() { sessionCache() = sec::SessionCache(); }
 
 }  // namespace
 
@@ -71,4 +137,6 @@ EMSCRIPTEN_BINDINGS(htcondor_ops) {
       .function("onClosed", &Operation::onClosed)
       .function("onTimer", &Operation::onTimer);
   function("collectorQuery", &collectorQuery);
+  function("ping", &ping);
+  function("invalidateAllSessions", &invalidateAllSessions);
 }

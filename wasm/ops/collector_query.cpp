@@ -1,11 +1,10 @@
 #include "ops/collector_query.hpp"
 
 #include <memory>
+#include <optional>
 
 #include "cedar/classad_wire.hpp"
 #include "cedar/message.hpp"
-#include "cedar/packet.hpp"
-#include "cedar/shared_port.hpp"
 #include "classad/classad.hpp"
 #include "classad/parser.hpp"
 #include "classad/unparse.hpp"
@@ -31,53 +30,36 @@ Result<std::shared_ptr<classad::ClassAd>, Error> queryAd(const CollectorQuery& q
   return ad;
 }
 
-Result<Bytes, Error> packet(const Bytes& message) {
-  auto framed = cedar::PacketEncoder().encode(message);
-  if (!framed) return failure(framed.error().message);
-  return std::move(*framed);
-}
-
 }  // namespace
 
-Task rawCollectorQuery(Io& io, CollectorQuery query) {
+Task collectorQuery(Io& io, security::SessionCache& sessions, SecurityOptions security, CollectorQuery query) {
   auto address = net::Sinful::parse(query.address);
-  if (!address) co_return io.finish("bad collector address: " + address.error());
-  auto target = net::chooseConnectAddress(*address);
-  if (!target) co_return io.finish(target.error());
+  if (!address) co_return io.finish("bad collector address: " + address.error(), ErrorKind::Value);
   auto ad = queryAd(query);
-  if (!ad) co_return io.finish(ad.error());
+  if (!ad) co_return io.finish(ad.error(), ErrorKind::Value);
   if (query.deadline > 0) io.setDeadline(query.deadline);
 
-  const int conn = io.connect(target->host, target->port);
-  if (auto up = co_await connected(io, conn); !up) co_return io.finish(up.error());
-
-  if (target->sharedPortId) {
-    cedar::SharedPortConnect connect;
-    connect.sharedPortId = *target->sharedPortId;
-    connect.clientName = "htcondor-wasm";
-    auto hello = cedar::encodeSharedPortConnect(connect);
-    auto framed = hello ? packet(*hello) : Result<Bytes, Error>(failure(hello.error().message));
-    if (!framed) co_return io.finish(framed.error());
-    io.send(conn, std::move(*framed));
-  }
-  cedar::MessageWriter request;
-  request.putInt(query.command);
+  CommandRequest target;
+  target.address = *address;
+  target.addressText = query.address;
+  target.command = query.command;
+  auto connection = co_await startCommand(io, sessions, security, target);
+  if (!connection) co_return io.finish(connection.error());
+  auto& c = **connection;
+  auto request = c.writer();
   if (auto put = cedar::putClassAd(request, **ad); !put) co_return io.finish(put.error().message);
-  auto body = std::move(request).finish();
-  auto framed = body ? packet(*body) : Result<Bytes, Error>(failure(body.error().message));
-  if (!framed) co_return io.finish(framed.error());
-  io.send(conn, std::move(*framed));
+  if (auto sent = c.send(std::move(request)); !sent) co_return io.finish(sent.error());
 
   // The reply is a stream of values, (int 1, ad)* then int 0, which the daemon may put in one
   // message or spread over several: read on across message boundaries.
   Bytes current;
-  std::unique_ptr<cedar::MessageReader> reply;
+  std::optional<cedar::MessageReader> reply;
   for (;;) {
     if (!reply || reply->atEnd()) {
-      auto message = co_await nextMessage(io, conn);
+      auto message = co_await c.receive();
       if (!message) co_return io.finish(message.error());
       current = std::move(*message);
-      reply = std::make_unique<cedar::MessageReader>(current);
+      reply.emplace(c.reader(current));
     }
     auto more = reply->getInt64();
     if (!more) co_return io.finish(more.error().message);

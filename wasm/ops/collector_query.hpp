@@ -1,12 +1,13 @@
-// A collector query sent as a raw command (no DC_AUTHENTICATE): what HTCondor accepts for READ
-// commands where the pool does not require security for them. The first complete flow over the
-// operation contract; the negotiated, encrypted form builds on it.
+// A collector query (protocol doc commands-collector 1-3): the query ad out, (int 1, ad)* then
+// int 0 back, over a command connection (negotiated and encrypted, or raw when the client's
+// policy says NEVER negotiate).
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "ops/command_connection.hpp"
 #include "ops/task.hpp"
 
 namespace htcondor::ops {
@@ -20,8 +21,8 @@ struct CollectorQuery {
   double deadline = 0;                  // host clock time to give up at; 0: none
 };
 
-// Connects (through the shared port when the address names one), sends the query and emits
-// each ad of the reply as new-syntax text; finishes with the daemon's or the network's error.
-Task rawCollectorQuery(Io& io, CollectorQuery query);
+// Emits each ad of the reply as new-syntax text as it arrives; finishes with the daemon's or
+// the network's error.
+Task collectorQuery(Io& io, security::SessionCache& sessions, SecurityOptions security, CollectorQuery query);
 
 }  // namespace htcondor::ops

@@ -51,13 +51,20 @@ void Io::setDeadline(double at) {
   actions_.push_back(std::move(a));
 }
 
-void Io::finish(std::optional<std::string> error) {
+void Io::setReceiveTransform(int conn, std::shared_ptr<cedar::PacketTransform> transform) {
+  connection(conn).decoder.setTransform(std::move(transform));
+}
+
+void Io::finish(std::optional<std::string> error, ErrorKind kind) {
   finished_ = true;
   for (size_t conn = 0; conn < connections_.size(); ++conn) {
     if (!connections_[conn].closed) close(static_cast<int>(conn));
   }
   Action end = action(error ? Action::Kind::Failed : Action::Kind::Done);
-  if (error) end.text = std::move(*error);
+  if (error) {
+    end.text = std::move(*error);
+    end.errorKind = kind;
+  }
   actions_.push_back(std::move(end));
 }
 

@@ -10,6 +10,7 @@
 #include <coroutine>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -21,6 +22,11 @@ namespace htcondor::ops {
 
 using Bytes = std::vector<uint8_t>;
 
+// Which of the bindings' exception types a failure becomes: HTCondorIOError (the network, the
+// daemon's protocol or its refusal), HTCondorValueError (an argument that cannot be used),
+// HTCondorInternalError (a bug in the library).
+enum class ErrorKind { Io, Value, Internal };
+
 struct Action {
   enum class Kind { Idle, Connect, Send, Close, Timer, Result, Done, Failed };
   Kind kind = Kind::Idle;
@@ -30,6 +36,7 @@ struct Action {
   Bytes bytes;            // Send
   double at = 0;          // Timer: wake me at this time (seconds, host clock)
   std::string text;       // Result: one result item; Failed: the error message
+  ErrorKind errorKind = ErrorKind::Io;  // Failed
 };
 
 // What a suspended operation waits for; the host's callbacks fill it in.
@@ -46,6 +53,8 @@ class Io {
   void close(int conn);
   void emit(std::string item);
   void setDeadline(double at);
+  // Installed between messages (crypto turned on or off); applies from the next packet read.
+  void setReceiveTransform(int conn, std::shared_ptr<cedar::PacketTransform> transform);
 
   // --- used by the host ---
   Action poll();
@@ -61,7 +70,7 @@ class Io {
   bool closed(int conn) const;
   bool connected(int conn) const;
   void suspend(Wait wait, std::coroutine_handle<> handle);
-  void finish(std::optional<std::string> error);
+  void finish(std::optional<std::string> error, ErrorKind kind = ErrorKind::Io);
 
  private:
   struct Connection {

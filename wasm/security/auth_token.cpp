@@ -98,10 +98,22 @@ std::optional<std::int64_t> timeClaim(const cl::ClassAd& ad, std::string_view na
 void append(cedar::Bytes& out, std::string_view text) { out.insert(out.end(), text.begin(), text.end()); }
 void append(cedar::Bytes& out, std::span<const std::uint8_t> bytes) { out.insert(out.end(), bytes.begin(), bytes.end()); }
 
-HsResult<Sha1Mac> mac(const std::array<std::uint8_t, 32>& key, const cedar::Bytes& data) {
+HsResult<Sha1Mac> mac(std::span<const std::uint8_t> key, const cedar::Bytes& data) {
   auto out = hmacSha1(key, data);
   if (!out) return hsFail(HandshakeErrc::Crypto, std::string("IDTOKENS HMAC: ") + describe(out.error()));
   return *out;
+}
+
+HsResult<std::vector<std::uint8_t>> nonce(std::span<const std::uint8_t> given) {
+  if (!given.empty()) {
+    if (given.size() != kTokenNonceSize)
+      return hsFail(HandshakeErrc::Crypto, "IDTOKENS nonce must be 256 bytes, not " + std::to_string(given.size()));
+    return std::vector<std::uint8_t>(given.begin(), given.end());
+  }
+  std::vector<std::uint8_t> ra(kTokenNonceSize);
+  if (auto done = randomBytes(ra); !done)
+    return hsFail(HandshakeErrc::Crypto, std::string("IDTOKENS nonce: ") + describe(done.error()));
+  return ra;
 }
 
 }  // namespace
@@ -174,27 +186,47 @@ HsResult<TokenKeys> deriveTokenKeys(const IdToken& token) {
   return keys;
 }
 
-TokenExchange::TokenExchange(IdToken token, TokenKeys keys, std::vector<std::uint8_t> ra)
-    : token_(std::move(token)), keys_(keys), ra_(std::move(ra)) {
+TokenExchange::TokenExchange(std::string name, std::optional<std::string> signingInput, std::vector<std::uint8_t> ka,
+                             std::vector<std::uint8_t> ra, std::string credential)
+    : name_(std::move(name)),
+      ka_(std::move(ka)),
+      ra_(std::move(ra)),
+      credential_(std::move(credential)),
+      signsWithToken_(signingInput.has_value()) {
   cedar::MessageWriter out;
-  out.putInt(0).putInt(static_cast<std::int64_t>(token_.sub.size())).putString(token_.sub);
-  out.putString(token_.signingInput).putInt(static_cast<std::int64_t>(ra_.size())).putBytes(ra_);
+  out.putInt(0).putInt(static_cast<std::int64_t>(name_.size())).putString(name_);
+  if (signingInput) out.putString(*signingInput);
+  out.putInt(static_cast<std::int64_t>(ra_.size())).putBytes(ra_);
   first_ = out.bytes();
 }
 
-HsResult<TokenExchange> TokenExchange::start(IdToken token) {
-  std::vector<std::uint8_t> ra(kTokenNonceSize);
-  if (auto done = randomBytes(ra); !done)
-    return hsFail(HandshakeErrc::Crypto, std::string("IDTOKENS nonce: ") + describe(done.error()));
-  return startWith(std::move(token), ra);
-}
+HsResult<TokenExchange> TokenExchange::start(IdToken token) { return startWith(std::move(token), {}); }
 
 HsResult<TokenExchange> TokenExchange::startWith(IdToken token, std::span<const std::uint8_t> ra) {
-  if (ra.size() != kTokenNonceSize)
-    return hsFail(HandshakeErrc::Crypto, "IDTOKENS nonce must be 256 bytes, not " + std::to_string(ra.size()));
+  auto r = nonce(ra);
+  if (!r) return Failure<HandshakeError>{r.error()};
   auto keys = deriveTokenKeys(token);
   if (!keys) return Failure<HandshakeError>{keys.error()};
-  return TokenExchange(std::move(token), *keys, std::vector<std::uint8_t>(ra.begin(), ra.end()));
+  std::string credential = "the token (subject " + token.sub + ", issuer " + token.iss + ", key id " + token.kid + ")";
+  return TokenExchange(token.sub, token.signingInput, std::vector<std::uint8_t>(keys->ka.begin(), keys->ka.end()),
+                       std::move(*r), std::move(credential));
+}
+
+HsResult<TokenExchange> TokenExchange::startPassword(std::string_view poolPassword, std::string poolName) {
+  return startPasswordWith(poolPassword, std::move(poolName), {});
+}
+
+HsResult<TokenExchange> TokenExchange::startPasswordWith(std::string_view poolPassword, std::string poolName,
+                                                         std::span<const std::uint8_t> ra) {
+  auto r = nonce(ra);
+  if (!r) return Failure<HandshakeError>{r.error()};
+  cedar::Bytes secret;
+  append(secret, poolPassword);
+  append(secret, poolPassword);
+  auto ka = mac(kSeedKa, secret);
+  if (!ka) return Failure<HandshakeError>{ka.error()};
+  return TokenExchange(std::move(poolName), std::nullopt, std::vector<std::uint8_t>(ka->begin(), ka->end()),
+                       std::move(*r), "the pool password");
 }
 
 HsResult<cedar::Bytes> TokenExchange::onServerMessage(std::span<const std::uint8_t> message) {
@@ -211,8 +243,8 @@ HsResult<cedar::Bytes> TokenExchange::onServerMessage(std::span<const std::uint8
   if (!aLength || !a || !bLength || !b) return malformed("the names");
   if (*status != 0)
     return hsFail(HandshakeErrc::ServerRejected,
-                  "server rejected the token (subject " + token_.sub + ", issuer " + token_.iss + ", key id " + token_.kid +
-                      "): expired, revoked, unknown key, or missing jti/iss");
+                  "server rejected " + credential_ +
+                      (signsWithToken_ ? ": expired, revoked, signed with an unknown key, or missing jti/iss" : ""));
   auto raLength = in.getInt64();
   if (!raLength || *raLength != static_cast<std::int64_t>(kTokenNonceSize)) return malformed("ra (256 bytes)");
   auto ra = in.getBytes(kTokenNonceSize);
@@ -223,7 +255,7 @@ HsResult<cedar::Bytes> TokenExchange::onServerMessage(std::span<const std::uint8
   if (!rb || !hktLength || *hktLength != static_cast<std::int64_t>(kSha1Size)) return malformed("hkt (20 bytes)");
   auto hkt = in.getBytes(kSha1Size);
   if (!hkt || !in.finish()) return malformed("hkt, or the message has extra bytes");
-  if (*a != token_.sub || *ra != ra_)
+  if (*a != name_ || *ra != ra_)
     return hsFail(HandshakeErrc::ServerNotVerified, "server did not echo our name and nonce (got name \"" + *a + "\")");
 
   serverName_ = *b;
@@ -234,17 +266,17 @@ HsResult<cedar::Bytes> TokenExchange::onServerMessage(std::span<const std::uint8
   data.push_back(0);
   append(data, ra_);
   append(data, *rb);
-  auto expected = mac(keys_.ka, data);
+  auto expected = mac(ka_, data);
   if (!expected) return Failure<HandshakeError>{expected.error()};
   if (!std::equal(expected->begin(), expected->end(), hkt->begin(), hkt->end()))
-    return hsFail(HandshakeErrc::ServerNotVerified, "server " + *b + " failed to prove it holds the token's signing key "
-                                                    "(hkt mismatch): wrong pool, or a forged token");
+    return hsFail(HandshakeErrc::ServerNotVerified, "server " + *b + " failed to prove it holds the secret behind " +
+                                                    credential_ + " (hkt mismatch): wrong pool, or a forged token");
 
   cedar::Bytes proofData;
   append(proofData, *a);
   proofData.push_back(0);
   append(proofData, *rb);
-  auto hk = mac(keys_.ka, proofData);
+  auto hk = mac(ka_, proofData);
   if (!hk) return Failure<HandshakeError>{hk.error()};
   cedar::MessageWriter out;
   out.putInt(0).putInt(static_cast<std::int64_t>(a->size())).putString(*a);

@@ -47,15 +47,20 @@ struct TokenKeys {
 // ka/kb = HKDF-SHA256(signature, seed_k{a,b} || signingInput, "master k{a,b}").
 HsResult<TokenKeys> deriveTokenKeys(const IdToken& token);
 
-// One client run of the exchange.
+// One client run of the exchange: IDTOKENS, or PASSWORD, which is the same exchange's older
+// version (protocol doc 7.3): no "header.payload" in message 1, the pool's name for a, and
+// ka = HMAC-SHA1(seed_ka, password || password) instead of HKDF.
 class TokenExchange {
  public:
   // With fresh random ra.
   static HsResult<TokenExchange> start(IdToken token);
+  static HsResult<TokenExchange> startPassword(std::string_view poolPassword, std::string poolName);
   // With a given ra (test vectors).
   static HsResult<TokenExchange> startWith(IdToken token, std::span<const std::uint8_t> ra);
+  static HsResult<TokenExchange> startPasswordWith(std::string_view poolPassword, std::string poolName,
+                                                   std::span<const std::uint8_t> ra);
 
-  // Message 1: status 0, len(a), a (the token's sub), "header.payload", 256, ra.
+  // Message 1: status 0, len(a), a (the token's sub), ["header.payload",] 256, ra.
   const cedar::Bytes& firstMessage() const { return first_; }
 
   // Message 2 -> message 3 (status 0, a, rb, hk). On failure (server status -1, wrong echo,
@@ -68,10 +73,13 @@ class TokenExchange {
   const std::string& serverName() const { return serverName_; }  // b, once message 2 is read
 
  private:
-  TokenExchange(IdToken token, TokenKeys keys, std::vector<std::uint8_t> ra);
-  IdToken token_;
-  TokenKeys keys_;
+  TokenExchange(std::string name, std::optional<std::string> signingInput, std::vector<std::uint8_t> ka,
+                std::vector<std::uint8_t> ra, std::string credential);
+  std::string name_;                   // a
+  std::vector<std::uint8_t> ka_;
   std::vector<std::uint8_t> ra_;
+  std::string credential_;             // what the server may reject, for errors
+  bool signsWithToken_;
   cedar::Bytes first_;
   std::string serverName_;
 };

@@ -212,4 +212,32 @@ HsResult<SessionPlan> acceptResponse(const ClientPolicy& policy, const ServerRes
   return plan;
 }
 
+HsResult<ClientPolicy> policyFromSettings(const PolicySettings& settings) {
+  ClientPolicy policy;
+  const std::pair<const std::string*, SecLevel*> levels[] = {
+      {&settings.authentication, &policy.levels.authentication},
+      {&settings.encryption, &policy.levels.encryption},
+      {&settings.integrity, &policy.levels.integrity},
+      {&settings.negotiation, &policy.levels.negotiation},
+  };
+  for (const auto& [text, level] : levels) {
+    if (text->empty()) continue;
+    auto parsed = parseLevel(*text);
+    if (!parsed)
+      return hsFail(HandshakeErrc::InvalidPolicy,
+                    "\"" + *text + "\" is not a security level (REQUIRED, PREFERRED, OPTIONAL or NEVER)");
+    *level = *parsed;
+  }
+  if (!settings.authMethods.empty()) {
+    policy.authMethods.clear();
+    for (const auto& name : splitList(settings.authMethods)) {
+      auto method = methodFromName(name);
+      if (!method) return hsFail(HandshakeErrc::InvalidPolicy, "\"" + name + "\" is not an authentication method");
+      if (std::find(policy.authMethods.begin(), policy.authMethods.end(), *method) == policy.authMethods.end())
+        policy.authMethods.push_back(*method);
+    }
+  }
+  return policy;
+}
+
 }  // namespace htcondor::security

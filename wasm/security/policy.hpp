@@ -38,12 +38,25 @@ struct SecurityLevels {
 
 // The client's policy for one permission level (SEC_CLIENT_* in HTCondor).
 struct ClientPolicy {
-  SecurityLevels levels;
+  // Where no configuration says otherwise, authentication is PREFERRED rather than HTCondor's
+  // built-in OPTIONAL (which its shipped configuration raises to REQUIRED): the client then
+  // authenticates whenever it holds a credential the daemon accepts, and still reaches pools
+  // that let unauthenticated users read.
+  SecurityLevels levels{SecLevel::Preferred, SecLevel::Optional, SecLevel::Optional, SecLevel::Preferred};
   std::vector<AuthMethod> authMethods{AuthMethod::Token};  // in preference order
   std::vector<std::string> cryptoMethods{"AES"};            // only AES is implemented
   std::int64_t sessionDuration = 60;                        // seconds (tools: 60)
   std::int64_t sessionLease = 3600;                         // seconds, 0 = no lease
 };
+
+// The client policy from HTCondor's setting texts (SEC_CLIENT_AUTHENTICATION, ..._ENCRYPTION,
+// ..._INTEGRITY, ..._NEGOTIATION levels and the SEC_CLIENT_AUTHENTICATION_METHODS list). An
+// empty level keeps the default; an unknown level or method name fails, naming it.
+struct PolicySettings {
+  std::string authentication, encryption, integrity, negotiation;
+  std::string authMethods;  // comma list; empty: the default
+};
+HsResult<ClientPolicy> policyFromSettings(const PolicySettings& settings);
 
 // Per-permission client policies ("READ", "WRITE", ...), falling back to the defaults as
 // SEC_<perm>_* falls back to SEC_DEFAULT_*.

@@ -22,6 +22,7 @@ struct CachedSession {
   SessionKey key{};
   std::string cryptoMethod = "AES";
   std::optional<std::string> user;  // our identity as the server mapped it
+  std::string authMethod;           // the method that authenticated us ("TOKEN"), "" if none
   std::string peerVersion;          // the server's RemoteVersion
   std::vector<std::int64_t> validCommands;
   bool triedAuthentication = false;

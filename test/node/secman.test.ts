@@ -1,0 +1,184 @@
+// SecMan against the real pool's shipped secure configuration: IDTOKENS authentication as the
+// test user, ECDH and AES-GCM, session resumption, and the errors of each way it can fail.
+import { readFileSync } from 'node:fs';
+import net from 'node:net';
+
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+import { htcondor, HTCondorEnumError, HTCondorIOError, HTCondorValueError } from 'htcondor-wasm';
+
+const pool = inject('pool');
+const token = readFileSync(pool.tokenFile, 'utf8').trim();
+
+function secman(): htcondor.SecMan {
+  const s = new htcondor.SecMan();
+  s.setToken(token);
+  return s;
+}
+
+// A TCP relay to the collector that records what the client sends first on each connection,
+// to see whether a command opened a new session or resumed one.
+function relay(): Promise<{ address: string; openings: string[]; close(): void }> {
+  const openings: string[] = [];
+  const server = net.createServer((client) => {
+    const upstream = net.connect(9618, '127.0.0.1');
+    let first = true;
+    client.on('data', (chunk) => {
+      if (first) openings.push(chunk.toString('latin1'));
+      first = false;
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk) => client.write(chunk));
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      resolve({ address: `<127.0.0.1:${port}>`, openings, close: () => server.close() });
+    }),
+  );
+}
+
+describe('SecMan.ping', () => {
+  it('authenticates with IDTOKENS and reports an AES-GCM session', async () => {
+    const ad = await secman().ping(pool.collector, 'READ');
+    expect(ad.get('AuthorizationSucceeded')).toBe(true);
+    expect(ad.get('MyRemoteUserName')).toBe(pool.identity);
+    expect(ad.get('AuthMethods')).toBe('TOKEN');
+    expect(ad.get('Authentication')).toBe('YES');
+    expect(ad.get('Encryption')).toBe('YES');
+    expect(ad.get('CryptoMethods')).toBe('AES');
+    expect(ad.get('AuthCommand')).toBe(60020);
+    expect(String(ad.get('ValidCommands')).split(',')).toContain('5');
+  });
+
+  it('reaches the schedd through the shared port, located by the collector', async () => {
+    const [schedd] = await new htcondor.Collector(pool.collector).query(htcondor.AdTypes.Schedd, 'true', ['MyAddress', 'Name']);
+    expect(String(schedd!.get('MyAddress'))).toContain('sock=schedd');
+    const ad = await secman().ping(schedd!, 'WRITE');
+    expect(ad.get('AuthorizationSucceeded')).toBe(true);
+    expect(ad.get('MyRemoteUserName')).toBe(pool.identity);
+    expect(ad.get('AuthCommand')).toBe(60021);
+  });
+
+  it('accepts command names and numbers, and refuses anything else with HTCondorEnumError', async () => {
+    expect((await secman().ping(pool.collector, 'QUERY_STARTD_ADS')).get('AuthCommand')).toBe(5);
+    expect((await secman().ping(pool.collector, 60011)).get('AuthCommand')).toBe(60011);
+    await expect(secman().ping(pool.collector, 'NO_SUCH_LEVEL')).rejects.toThrow(HTCondorEnumError);
+  });
+
+  it('fails with HTCondorIOError naming the refusal when the user is not authorized', async () => {
+    const error = await secman().ping(pool.collector, 'ADMINISTRATOR').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HTCondorIOError);
+    expect((error as Error).message).toMatch(/refused command 60023 for condortest@vm.*DENIED/);
+  });
+});
+
+describe('sessions', () => {
+  let forward: Awaited<ReturnType<typeof relay>>;
+  beforeAll(async () => {
+    forward = await relay();
+  });
+  afterAll(() => forward.close());
+
+  it('a second command to the same daemon resumes the session instead of authenticating again', async () => {
+    const security = secman();
+    security.setTag('resume-test');
+    const collector = new htcondor.Collector(forward.address, { security });
+    const direct = (await new htcondor.Collector(pool.collector).query(htcondor.AdTypes.Collector)).length;
+    expect((await collector.query(htcondor.AdTypes.Collector)).length).toBe(direct);
+    expect((await collector.query(htcondor.AdTypes.Collector)).length).toBe(direct);
+    expect(forward.openings).toHaveLength(2);
+    expect(forward.openings[0]).toContain('NewSession');
+    expect(forward.openings[1]).toContain('UseSession');
+    expect(forward.openings[1]).not.toContain('NewSession');
+
+    // Forgotten sessions are negotiated anew.
+    await security.invalidateAllSessions();
+    await collector.query(htcondor.AdTypes.Collector);
+    expect(forward.openings[2]).toContain('NewSession');
+  });
+
+  it('never resumes a session made with another token', async () => {
+    await new htcondor.SecMan().invalidateAllSessions();
+    const before = forward.openings.length;
+    const security = secman();
+    security.setTag('resume-test');
+    await new htcondor.Collector(forward.address, { security }).query(htcondor.AdTypes.Collector);
+    const other = new htcondor.SecMan();
+    other.setTag('resume-test');
+    other.setToken(token + ' ');  // the same token, differently written: other credentials
+    await new htcondor.Collector(forward.address, { security: other }).query(htcondor.AdTypes.Collector);
+    expect(forward.openings.slice(before).map((o) => o.includes('NewSession'))).toEqual([true, true]);
+  });
+});
+
+describe('other credentials', () => {
+  it('without any, a READ ping still succeeds unauthenticated where the pool allows it', async () => {
+    const ad = await new htcondor.SecMan().ping(pool.collector, 'READ');
+    expect(ad.get('AuthorizationSucceeded')).toBe(true);
+    expect(ad.get('MyRemoteUserName')).toBe('unauthenticated@unmapped');
+    expect(ad.get('Authentication')).toBe('NO');
+  });
+
+  it('PASSWORD authenticates with the pool password', async () => {
+    const s = new htcondor.SecMan();
+    s.setConfig('SEC_CLIENT_AUTHENTICATION_METHODS', 'PASSWORD');
+    s.setPoolPassword(pool.poolPassword);
+    const ad = await s.ping(pool.collector, 'READ');
+    expect(ad.get('AuthMethods')).toBe('PASSWORD');
+    expect(ad.get('MyRemoteUserName')).toMatch(/^condor(_pool)?@/);
+    expect(ad.get('CryptoMethods')).toBe('AES');
+  });
+
+  it('a wrong pool password fails with HTCondorIOError naming the method and the refusal', async () => {
+    const s = new htcondor.SecMan();
+    s.setConfig('SEC_CLIENT_AUTHENTICATION', 'REQUIRED');
+    s.setConfig('SEC_CLIENT_AUTHENTICATION_METHODS', 'PASSWORD');
+    s.setPoolPassword('not the pool password');
+    const error = await s.ping(pool.collector, 'READ').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HTCondorIOError);
+    expect((error as Error).message).toMatch(/^authentication failed: .*PASSWORD: /);
+  });
+
+  it('a token signed with another key fails, naming the token and the daemon\'s methods', async () => {
+    const [header, payload] = token.split('.');
+    const forged = `${header}.${payload}.${Buffer.alloc(32, 7).toString('base64url')}`;
+    const s = new htcondor.SecMan();
+    s.setConfig('SEC_CLIENT_AUTHENTICATION', 'REQUIRED');
+    s.setToken(forged);
+    const error = await s.ping(pool.collector, 'READ').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HTCondorIOError);
+    expect((error as Error).message).toMatch(/^authentication failed: this client can use TOKEN; the daemon accepts .*TOKEN.* \(IDTOKENS \(token \w+ for condortest@vm, key id POOL\): /);
+  });
+
+  it('an expired token is not offered: the error says so', async () => {
+    const [header, payload] = token.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
+    const expired = `${header}.${Buffer.from(JSON.stringify({ ...claims, exp: 1_000_000_000 })).toString('base64url')}.AAAA`;
+    const s = new htcondor.SecMan();
+    s.setConfig('SEC_CLIENT_AUTHENTICATION', 'REQUIRED');
+    s.setToken(expired);
+    const error = await s.ping(pool.collector, 'READ').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HTCondorIOError);
+    expect((error as Error).message).toContain('IDTOKENS: token for condortest@vm expired at 1000000000');
+  });
+
+  it('a client that requires what the daemon never allows is refused with the policy named', async () => {
+    const s = secman();
+    s.setConfig('SEC_CLIENT_AUTHENTICATION_METHODS', 'CLAIMTOBE');
+    s.setConfig('SEC_CLIENT_AUTHENTICATION', 'REQUIRED');
+    const error = await s.ping(pool.collector, 'READ').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HTCondorIOError);
+    expect((error as Error).message).toMatch(/^authentication failed: this client can use CLAIMTOBE; the daemon accepts FS,TOKEN/);
+  });
+
+  it('a bad security level is an HTCondorValueError', async () => {
+    const s = new htcondor.SecMan();
+    s.setConfig('SEC_CLIENT_ENCRYPTION', 'SOMETIMES');
+    await expect(s.ping(pool.collector, 'READ')).rejects.toThrow(HTCondorValueError);
+  });
+});

@@ -1,0 +1,48 @@
+// Node, Deno and Bun: HTCondor's configuration and credentials, found where its own tools
+// find them (CONDOR_CONFIG, _CONDOR_* overrides, the tokens directories).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { HTCondorIOError, HTCondorValueError } from '../src/errors.js';
+
+export interface HostConfiguration {
+  /** A configuration value with its macros expanded; undefined when it is not set. */
+  lookup(name: string): string | undefined;
+  /** IDTOKENS tokens from the tokens directories, read when asked (they change). */
+  tokens(): string[];
+  /** The pool password (SEC_PASSWORD_FILE), read when asked. */
+  poolPassword(): string | undefined;
+  /** The local user, for CLAIMTOBE. */
+  readonly userName?: string;
+  readonly pid: number;
+}
+
+export function hostConfiguration(): HostConfiguration {
+  const env = process.env;
+  return {
+    lookup: (name) => env[`_CONDOR_${name}`] || undefined,
+    tokens: () => [],
+    poolPassword: () => undefined,
+    userName: os.userInfo().username,
+    pid: process.pid,
+  };
+}
+
+/**
+ * Token.write: `name` (a plain file name) in SEC_TOKEN_DIRECTORY or ~/.condor/tokens.d, made
+ * with mode 0700, the file with 0600, as HTCondor's write_out_token does.
+ */
+export function writeToken(config: HostConfiguration, name: string, token: string): string {
+  if (name === '' || name !== path.basename(name) || name === '.' || name === '..')
+    throw new HTCondorValueError(`token name "${name}" is not a plain file name`);
+  const directory = config.lookup('SEC_TOKEN_DIRECTORY') ?? path.join(os.homedir(), '.condor', 'tokens.d');
+  try {
+    fs.mkdirSync(directory, { recursive: true, mode: 0o700 });
+    const file = path.join(directory, name);
+    fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
+    return file;
+  } catch (error) {
+    throw new HTCondorIOError(`cannot write the token to ${directory}: ${(error as Error).message}`, { cause: error });
+  }
+}
