@@ -127,12 +127,18 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     let up = 0;
     let down = 0;
     let closing = false;
-    const finish = (code: CloseCode, reason: string) => {
+    // `flush`: the client ended normally; bytes it sent that TCP has not taken yet still go out.
+    const finish = (code: CloseCode, reason: string, flush = false) => {
       if (closing) return;
       closing = true;
       clearTimeout(idle);
       clearTimeout(connecting);
-      tcp.destroy();
+      if (flush) {
+        tcp.end();
+        setTimeout(() => tcp.destroy(), limits.connectMs).unref();
+      } else {
+        tcp.destroy();
+      }
       closeSocket(ws, code, reason);
       log({ event: 'close', client, target: name, code, reason, bytesUp: up, bytesDown: down });
     };
@@ -176,7 +182,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
         tcp.once('drain', () => ws.resume());
       }
     });
-    ws.once('close', () => finish(CloseCode.Normal, 'client closed the connection'));
+    ws.once('close', () => finish(CloseCode.Normal, 'client closed the connection', true));
     ws.once('error', () => finish(CloseCode.InternalError, 'client connection failed'));
   }
 

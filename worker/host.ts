@@ -40,7 +40,24 @@ export function createCoreHost(): CorePort {
     collectorQuery: async (r) => {
       const core = await module();
       const c = context(r);
-      return drive(core.collectorQuery(c.address, r.command, r.targetType, r.constraint, [...r.projection], c.deadline, c.security), c.transport);
+      const query = {
+        address: c.address,
+        command: r.command,
+        targetType: r.targetType,
+        constraint: r.constraint,
+        projection: [...r.projection],
+        statistics: r.statistics ?? '',
+        ...(r.locationQuery !== undefined && { locationQuery: r.locationQuery }),
+        deadline: c.deadline,
+      };
+      return drive(core.collectorQuery(query, c.security), c.transport);
+    },
+    collectorAdvertise: async (r) => {
+      const core = await module();
+      const c = context(r);
+      const command = core.collectorCommandNumber(r.command) as number | null;
+      if (command === null) throw new HTCondorEnumError(`Invalid command ${r.command}`);
+      await drive(core.collectorAdvertise(c.address, command, [...r.ads], c.deadline, c.security), c.transport);
     },
     ping: async (r) => {
       const core = await module();

@@ -1,5 +1,6 @@
 // Node, Deno and Bun: operations reach daemons over direct TCP.
 import net from 'node:net';
+import { setTimeout } from 'node:timers';
 
 export interface ConnectionEvents {
   connected(): void;
@@ -33,6 +34,12 @@ export const defaultTransport: Transport = {
     socket.once('close', () => {
       if (up) events.closed();
     });
-    return { send: (bytes) => void socket.write(bytes), close: () => socket.destroy() };
+    // Close flushes what was sent (an advertise ends with writes and no reply), then gives the
+    // daemon a moment to close its side.
+    const close = () => {
+      socket.end();
+      setTimeout(() => socket.destroy(), 5000).unref();
+    };
+    return { send: (bytes) => void socket.write(bytes), close };
   },
 };

@@ -11,6 +11,8 @@ export interface CorePort {
   platform(): Promise<string>;
   /** The ads a collector returns for a query, each as new-syntax ClassAd text. */
   collectorQuery(request: CollectorQueryRequest): Promise<string[]>;
+  /** Sends ads to a collector (no reply comes back: resolves once every message went out). */
+  collectorAdvertise(request: AdvertiseRequest): Promise<void>;
   /** DC_SEC_QUERY: the session ad merged with the daemon's authorization answer, as ClassAd text. */
   ping(request: PingRequest): Promise<string>;
   /** Forgets every cached security session of this host. */
@@ -51,6 +53,17 @@ export interface CollectorQueryRequest extends TargetRequest {
   readonly targetType: string;
   readonly constraint: string;
   readonly projection: readonly string[];
+  /** STATISTICS_TO_PUBLISH, e.g. "SCHEDD:2". */
+  readonly statistics?: string;
+  /** locate: the daemon's name, which puts the collector on its locate path. */
+  readonly locationQuery?: string;
+}
+
+export interface AdvertiseRequest extends TargetRequest {
+  /** A collector command name (UPDATE_AD_GENERIC, INVALIDATE_ADS_GENERIC, ...). */
+  readonly command: string;
+  /** The ads, as ClassAd text. */
+  readonly ads: readonly string[];
 }
 
 export interface PingRequest extends TargetRequest {

@@ -1,6 +1,7 @@
 // The `htcondor` module of the Python bindings.
 export { AdTypes } from './ad-types.js';
 export { Collector, type CollectorOptions } from './collector.js';
+export { DaemonTypes } from './daemon-types.js';
 export type { ConnectionOptions } from './connection.js';
 export { SecMan } from './secman.js';
 export { Token } from './token.js';

@@ -7,7 +7,9 @@ import path from 'node:path';
 
 import { describe, expect, inject, it } from 'vitest';
 
-import { htcondor, HTCondorIOError, HTCondorValueError } from 'htcondor-wasm';
+import { classad, htcondor, HTCondorEnumError, HTCondorIOError, HTCondorLocateError, HTCondorValueError } from 'htcondor-wasm';
+
+const { ClassAd } = classad;
 
 const pool = inject('pool');
 const inRoot = path.resolve(import.meta.dirname, '../../scripts/in-root.sh');
@@ -62,5 +64,56 @@ describe('Collector.query', () => {
 
   it('rejects an unknown ad type with HTCondorValueError', async () => {
     await expect(collector.query(99 as never)).rejects.toThrow(HTCondorValueError);
+  });
+});
+
+describe('Collector location and advertising', () => {
+  const collector = new htcondor.Collector(pool.collector);
+  // A token for the pool's own daemon identity (ALLOW_DAEMON), minted with the pool's key.
+  const daemonToken = execFileSync(inRoot, ['condor_token_create', '-identity', 'condor@vm'], { encoding: 'utf8' }).trim();
+
+  it('locate finds the schedd by type and by name, with the address reachable through the shared port', async () => {
+    const [name] = condorStatus('-schedd', '-af', 'Name');
+    const any = await collector.locate(htcondor.DaemonTypes.Schedd);
+    const named = await collector.locate(htcondor.DaemonTypes.Schedd, name!.toUpperCase());
+    expect(named.get('Name')).toBe(name);
+    expect(String(named.get('MyAddress'))).toContain('sock=schedd');
+    expect(named.keys().sort()).toEqual(['AddressV1', 'CondorPlatform', 'CondorVersion', 'Machine', 'MyAddress', 'Name']);
+    expect(any.get('MyAddress')).toBe(named.get('MyAddress'));
+    await expect(collector.locate(htcondor.DaemonTypes.Schedd, 'no-such-schedd')).rejects.toThrow(HTCondorLocateError);
+  });
+
+  it('locateAll returns the location of every daemon of a type', async () => {
+    const ads = await collector.locateAll(htcondor.DaemonTypes.Startd);
+    expect(ads.map((ad) => String(ad.get('Name'))).sort()).toEqual(condorStatus('-af', 'Name'));
+    expect(ads.every((ad) => typeof ad.get('MyAddress') === 'string')).toBe(true);
+  });
+
+  it('directQuery asks the schedd itself, through the shared port', async () => {
+    const ad = await collector.directQuery(htcondor.DaemonTypes.Schedd);
+    expect(ad.get('MyType')).toBe('Scheduler');
+    expect(ad.get('Name')).toBe(condorStatus('-schedd', '-af', 'Name')[0]);
+  });
+
+  it('advertise puts a generic ad into the collector, and an invalidation takes it out again', async () => {
+    const security = new htcondor.SecMan();
+    security.setToken(daemonToken);
+    const writer = new htcondor.Collector(pool.collector, { security });
+    const name = `htcondor-wasm-test-${process.pid}`;
+    await writer.advertise([new ClassAd({ MyType: 'Generic', Name: name, Answer: 42 })]);
+    const seen = await collector.query(htcondor.AdTypes.Generic, `Name == ${JSON.stringify(name)}`, ['Name', 'Answer']);
+    expect(seen.map((ad) => ad.get('Answer'))).toEqual([42]);
+    expect(condorStatus('-generic', '-constraint', `Name == "${name}"`, '-af', 'Answer')).toEqual(['42']);
+
+    const invalidation = new ClassAd({ MyType: 'Query', TargetType: 'Generic' });
+    invalidation.set('Requirements', new classad.ExprTree(`Name == ${JSON.stringify(name)}`));
+    await writer.advertise([invalidation], 'INVALIDATE_ADS_GENERIC');
+    expect(await collector.query(htcondor.AdTypes.Generic, `Name == ${JSON.stringify(name)}`)).toEqual([]);
+  });
+
+  it('advertise refuses unknown commands and UDP', async () => {
+    const ad = new ClassAd({ MyType: 'Generic', Name: 'x' });
+    await expect(collector.advertise([ad], 'NOT_A_COMMAND')).rejects.toThrow(HTCondorEnumError);
+    await expect(collector.advertise([ad], 'UPDATE_AD_GENERIC', false)).rejects.toThrow(HTCondorValueError);
   });
 });

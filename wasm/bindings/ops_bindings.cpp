@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ops/collector_advertise.hpp"
 #include "ops/collector_query.hpp"
 #include "ops/ping.hpp"
 #include "security/session_cache.hpp"
@@ -90,16 +91,17 @@ ops::Task refused(ops::Io& io, std::string why) {
   co_return;
 }
 
-std::unique_ptr<Operation> collectorQuery(const std::string& address, double command, const std::string& targetType,
-                                          const std::string& constraint, const val& projection, double deadline,
-                                          const val& security) {
+// `query`: {address, command, targetType, constraint, projection, statistics, locationQuery?, deadline}.
+std::unique_ptr<Operation> collectorQuery(const val& query, const val& security) {
   ops::CollectorQuery q;
-  q.address = address;
-  q.command = static_cast<int64_t>(command);
-  q.targetType = targetType;
-  q.constraint = constraint;
-  q.projection = emscripten::vecFromJSArray<std::string>(projection);
-  q.deadline = deadline;
+  q.address = query["address"].as<std::string>();
+  q.command = static_cast<int64_t>(query["command"].as<double>());
+  q.targetType = query["targetType"].as<std::string>();
+  q.constraint = query["constraint"].as<std::string>();
+  q.projection = emscripten::vecFromJSArray<std::string>(query["projection"]);
+  q.statistics = stringField(query, "statistics");
+  if (query["locationQuery"].isString()) q.locationQuery = query["locationQuery"].as<std::string>();
+  q.deadline = query["deadline"].as<double>();
   auto options = securityOptions(security);
   if (!options) return std::make_unique<Operation>([&](ops::Io& io) { return refused(io, options.error()); });
   return std::make_unique<Operation>([&](ops::Io& io) {
@@ -123,6 +125,20 @@ std::unique_ptr<Operation> ping(const std::string& address, double checkedComman
   });
 }
 
+std::unique_ptr<Operation> collectorAdvertise(const std::string& address, double command, const val& ads,
+                                              double deadline, const val& security) {
+  ops::CollectorAdvertise request;
+  request.address = address;
+  request.command = static_cast<std::int64_t>(command);
+  request.ads = emscripten::vecFromJSArray<std::string>(ads);
+  request.deadline = deadline;
+  auto options = securityOptions(security);
+  if (!options) return std::make_unique<Operation>([&](ops::Io& io) { return refused(io, options.error()); });
+  return std::make_unique<Operation>([&](ops::Io& io) {
+    return ops::collectorAdvertise(io, sessionCache(), std::move(*options), std::move(request));
+  });
+}
+
 void invalidateAllSessions() { sessionCache() = sec::SessionCache(); }
 
 }  // namespace
@@ -137,6 +153,7 @@ EMSCRIPTEN_BINDINGS(htcondor_ops) {
       .function("onClosed", &Operation::onClosed)
       .function("onTimer", &Operation::onTimer);
   function("collectorQuery", &collectorQuery);
+  function("collectorAdvertise", &collectorAdvertise);
   function("ping", &ping);
   function("invalidateAllSessions", &invalidateAllSessions);
 }

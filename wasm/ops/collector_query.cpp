@@ -27,6 +27,10 @@ Result<std::shared_ptr<classad::ClassAd>, Error> queryAd(const CollectorQuery& q
     for (const auto& name : q.projection) names += (names.empty() ? "" : " ") + name;
     ad->insert("Projection", std::make_shared<classad::Literal>(classad::Value::string(names)));
   }
+  if (!q.statistics.empty())
+    ad->insert("STATISTICS_TO_PUBLISH", std::make_shared<classad::Literal>(classad::Value::string(q.statistics)));
+  if (q.locationQuery)
+    ad->insert("LocationQuery", std::make_shared<classad::Literal>(classad::Value::string(*q.locationQuery)));
   return ad;
 }
 

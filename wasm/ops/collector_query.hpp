@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ struct CollectorQuery {
   std::string targetType = "Machine";   // the ad type queried
   std::string constraint = "true";      // expression text
   std::vector<std::string> projection;  // attribute names; empty: all
+  std::string statistics;               // STATISTICS_TO_PUBLISH, e.g. "SCHEDD:2"; empty: none
+  std::optional<std::string> locationQuery;  // locate: the daemon's name (switches the collector to its locate path)
   double deadline = 0;                  // host clock time to give up at; 0: none
 };
 
