@@ -59,6 +59,12 @@ export function createCoreHost(): CorePort {
       if (command === null) throw new HTCondorEnumError(`Invalid command ${r.command}`);
       await drive(core.collectorAdvertise(c.address, command, [...r.ads], c.deadline, c.security), c.transport);
     },
+    adCommand: async (r) => {
+      const core = await module();
+      const c = context(r);
+      return drive(core.adCommand(c.address, r.command, r.requestAd, r.endMarker ?? null, c.deadline, c.security), c.transport);
+    },
+    configValue: async (name) => configuration().lookup(name) ?? null,
     ping: async (r) => {
       const core = await module();
       const c = context(r);

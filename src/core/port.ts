@@ -13,6 +13,10 @@ export interface CorePort {
   collectorQuery(request: CollectorQueryRequest): Promise<string[]>;
   /** Sends ads to a collector (no reply comes back: resolves once every message went out). */
   collectorAdvertise(request: AdvertiseRequest): Promise<void>;
+  /** A command with one ad as its payload and ads as its answer (each a ClassAd text). */
+  adCommand(request: AdCommandRequest): Promise<string[]>;
+  /** A value of the host's HTCondor configuration, expanded; null where it has none. */
+  configValue(name: string): Promise<string | null>;
   /** DC_SEC_QUERY: the session ad merged with the daemon's authorization answer, as ClassAd text. */
   ping(request: PingRequest): Promise<string>;
   /** Forgets every cached security session of this host. */
@@ -64,6 +68,14 @@ export interface AdvertiseRequest extends TargetRequest {
   readonly command: string;
   /** The ads, as ClassAd text. */
   readonly ads: readonly string[];
+}
+
+export interface AdCommandRequest extends TargetRequest {
+  readonly command: number;
+  /** The payload, as ClassAd text. */
+  readonly requestAd: string;
+  /** Read answers until one has this attribute; absent: exactly one answer. */
+  readonly endMarker?: string;
 }
 
 export interface PingRequest extends TargetRequest {

@@ -4,9 +4,9 @@ import { sinfulOf } from '../core/address.js';
 import { core } from '../core/provider.js';
 import { HTCondorLocateError, HTCondorValueError } from '../errors.js';
 import { AdTypes, adTypeQuery } from './ad-types.js';
-import { targetRequest, type ConnectionOptions } from './connection.js';
+import type { ConnectionOptions } from './connection.js';
 import { DaemonTypes, daemonAdType } from './daemon-types.js';
-import { SecMan } from './secman.js';
+import { daemonRequest } from './request.js';
 
 /**
  * A pool's collector, as the Python bindings' `htcondor.Collector`. `pool` is `host[:port]`
@@ -74,11 +74,7 @@ export class Collector {
   async advertise(ads: readonly ClassAd[], command = 'UPDATE_AD_GENERIC', useTcp = true): Promise<void> {
     if (!useTcp) throw new HTCondorValueError('htcondor-wasm advertises over TCP only (useTcp = false asks for UDP)');
     if (ads.length === 0) return;
-    await core().collectorAdvertise({ ...this.#target(this.address), command, ads: ads.map((ad) => ad.toString()) });
-  }
-
-  #target(address: string | undefined) {
-    return targetRequest(address, this.#options, (this.#options.security ?? SecMan.default).request());
+    await core().collectorAdvertise({ ...daemonRequest(this.address, this.#options), command, ads: ads.map((ad) => ad.toString()) });
   }
 
   async #query(
@@ -89,7 +85,7 @@ export class Collector {
     const query = adTypeQuery(adType);
     if (!query) throw new HTCondorValueError(`unknown ad type ${String(adType)}`);
     const texts = await core().collectorQuery({
-      ...this.#target(address),
+      ...daemonRequest(address, this.#options),
       ...query,
       constraint: q.constraint || 'true',
       projection: q.projection ?? [],

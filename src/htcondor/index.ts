@@ -5,4 +5,5 @@ export { DaemonTypes } from './daemon-types.js';
 export type { ConnectionOptions } from './connection.js';
 export { SecMan } from './secman.js';
 export { Token } from './token.js';
+export { TokenRequest } from './token-request.js';
 export { platform, version } from './version.js';

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ops/ad_command.hpp"
 #include "ops/collector_advertise.hpp"
 #include "ops/collector_query.hpp"
 #include "ops/ping.hpp"
@@ -92,6 +93,14 @@ ops::Task refused(ops::Io& io, std::string why) {
 }
 
 // `query`: {address, command, targetType, constraint, projection, statistics, locationQuery?, deadline}.
+// An operation that runs with the caller's security options, or fails at once when they are bad.
+template <class Start>
+std::unique_ptr<Operation> secured(const val& security, Start start) {
+  auto options = securityOptions(security);
+  if (!options) return std::make_unique<Operation>([&](ops::Io& io) { return refused(io, options.error()); });
+  return std::make_unique<Operation>([&](ops::Io& io) { return start(io, std::move(*options)); });
+}
+
 std::unique_ptr<Operation> collectorQuery(const val& query, const val& security) {
   ops::CollectorQuery q;
   q.address = query["address"].as<std::string>();
@@ -102,26 +111,19 @@ std::unique_ptr<Operation> collectorQuery(const val& query, const val& security)
   q.statistics = stringField(query, "statistics");
   if (query["locationQuery"].isString()) q.locationQuery = query["locationQuery"].as<std::string>();
   q.deadline = query["deadline"].as<double>();
-  auto options = securityOptions(security);
-  if (!options) return std::make_unique<Operation>([&](ops::Io& io) { return refused(io, options.error()); });
-  return std::make_unique<Operation>([&](ops::Io& io) {
-    return ops::collectorQuery(io, sessionCache(), std::move(*options), std::move(q));
+  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
+    return ops::collectorQuery(io, sessionCache(), std::move(options), std::move(q));
   });
 }
 
 std::unique_ptr<Operation> ping(const std::string& address, double checkedCommand, double deadline,
                                 const val& security) {
-  auto sinful = htcondor::net::Sinful::parse(address);
-  if (!sinful) return std::make_unique<Operation>([&](ops::Io& io) { return refused(io, "bad daemon address: " + sinful.error()); });
-  auto options = securityOptions(security);
-  if (!options) return std::make_unique<Operation>([&](ops::Io& io) { return refused(io, options.error()); });
   ops::PingRequest request;
-  request.target.address = std::move(*sinful);
-  request.target.addressText = address;
+  request.address = address;
   request.checkedCommand = static_cast<std::int64_t>(checkedCommand);
   request.deadline = deadline;
-  return std::make_unique<Operation>([&](ops::Io& io) {
-    return ops::ping(io, sessionCache(), std::move(*options), std::move(request));
+  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
+    return ops::ping(io, sessionCache(), std::move(options), std::move(request));
   });
 }
 
@@ -132,10 +134,21 @@ std::unique_ptr<Operation> collectorAdvertise(const std::string& address, double
   request.command = static_cast<std::int64_t>(command);
   request.ads = emscripten::vecFromJSArray<std::string>(ads);
   request.deadline = deadline;
-  auto options = securityOptions(security);
-  if (!options) return std::make_unique<Operation>([&](ops::Io& io) { return refused(io, options.error()); });
-  return std::make_unique<Operation>([&](ops::Io& io) {
-    return ops::collectorAdvertise(io, sessionCache(), std::move(*options), std::move(request));
+  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
+    return ops::collectorAdvertise(io, sessionCache(), std::move(options), std::move(request));
+  });
+}
+
+std::unique_ptr<Operation> adCommand(const std::string& address, double command, const std::string& requestAd,
+                                     const val& endMarker, double deadline, const val& security) {
+  ops::AdCommand request;
+  request.address = address;
+  request.command = static_cast<std::int64_t>(command);
+  request.requestAd = requestAd;
+  if (endMarker.isString()) request.endMarker = endMarker.as<std::string>();
+  request.deadline = deadline;
+  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
+    return ops::adCommand(io, sessionCache(), std::move(options), std::move(request));
   });
 }
 
@@ -154,6 +167,7 @@ EMSCRIPTEN_BINDINGS(htcondor_ops) {
       .function("onTimer", &Operation::onTimer);
   function("collectorQuery", &collectorQuery);
   function("collectorAdvertise", &collectorAdvertise);
+  function("adCommand", &adCommand);
   function("ping", &ping);
   function("invalidateAllSessions", &invalidateAllSessions);
 }

@@ -6,6 +6,7 @@
 #include "cedar/classad_wire.hpp"
 #include "classad/unparse.hpp"
 #include "classad/value.hpp"
+#include "net/sinful.hpp"
 #include "protocol/command_table.hpp"
 
 namespace htcondor::ops {
@@ -57,15 +58,20 @@ std::optional<std::int64_t> pingCommand(std::string_view text) {
 }
 
 Task ping(Io& io, security::SessionCache& sessions, SecurityOptions security, PingRequest request) {
+  auto address = net::Sinful::parse(request.address);
+  if (!address) co_return io.finish("bad daemon address: " + address.error(), ErrorKind::Value);
   if (request.deadline > 0) io.setDeadline(request.deadline);
-  request.target.command = kDcSecQuery;
-  request.target.authCommand = request.checkedCommand;
-  request.target.newSession = true;
+  CommandRequest target;
+  target.address = *address;
+  target.addressText = request.address;
+  target.command = kDcSecQuery;
+  target.authCommand = request.checkedCommand;
+  target.newSession = true;
   if (security.policy.levels.negotiation == security::SecLevel::Never)
     co_return io.finish("ping needs security negotiation, which this client's policy (SEC_CLIENT_NEGOTIATION = NEVER) turns off",
                         ErrorKind::Value);
 
-  auto connection = co_await startCommand(io, sessions, security, request.target);
+  auto connection = co_await startCommand(io, sessions, security, target);
   if (!connection) co_return io.finish(connection.error());
   auto& c = **connection;
   auto message = co_await c.receive();
@@ -75,7 +81,7 @@ Task ping(Io& io, security::SessionCache& sessions, SecurityOptions security, Pi
   if (!reply) co_return io.finish("the daemon's authorization answer is malformed: " + reply.error().message);
 
   cl::ClassAd result;
-  addSession(result, c.session(), request.target);
+  addSession(result, c.session(), target);
   for (const auto& [name, expr] : (*reply)->attributes()) result.insert(name, expr);
   io.emit(cl::unparse(result));
   io.finish(std::nullopt);

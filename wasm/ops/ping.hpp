@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "ops/command_connection.hpp"
@@ -16,7 +17,7 @@ namespace htcondor::ops {
 inline constexpr std::int64_t kDcSecQuery = 60040;
 
 struct PingRequest {
-  CommandRequest target;  // target.command is set to DC_SEC_QUERY, authCommand to the checked command
+  std::string address;                  // the daemon's sinful string
   std::int64_t checkedCommand = 60011;  // DC_NOP
   double deadline = 0;
 };
