@@ -15,6 +15,9 @@ Action action(Action::Kind kind, int conn = 0) {
 
 }  // namespace
 
+// Reports about connections the operation never opened are the host's mistake: ignored.
+bool Io::known(int conn) const { return conn >= 0 && static_cast<size_t>(conn) < connections_.size(); }
+
 Io::Connection& Io::connection(int conn) { return connections_.at(static_cast<size_t>(conn)); }
 
 int Io::connect(std::string host, uint16_t port) {
@@ -97,22 +100,26 @@ void Io::resumeIfReady() {
 }
 
 void Io::onConnected(int conn) {
+  if (!known(conn)) return;
   connection(conn).open = true;
   resumeIfReady();
 }
 
 void Io::onConnectFailed(int conn, std::string why) {
+  if (!known(conn)) return;
   connection(conn).closed = true;
   failure = std::move(why);
   resumeIfReady();
 }
 
 void Io::onData(int conn, std::span<const uint8_t> bytes) {
+  if (!known(conn)) return;
   connection(conn).decoder.feed(bytes);
   resumeIfReady();
 }
 
 void Io::onClosed(int conn) {
+  if (!known(conn)) return;
   connection(conn).closed = true;
   resumeIfReady();
 }

@@ -81,6 +81,7 @@ class Io {
     std::optional<Bytes> ready;
   };
   bool decodeOne(Connection& c);
+  bool known(int conn) const;
   Connection& connection(int conn);
   void resumeIfReady();
 

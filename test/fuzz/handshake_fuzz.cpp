@@ -1,0 +1,85 @@
+// libFuzzer target: the client side of the command handshake (ops/command_connection) against
+// a hostile daemon. The input is the daemon's side, as messages (2-byte length, then the
+// payload, which the harness frames into CEDAR packets) or, when the first byte says so, raw
+// bytes; the client must end in a session, an error value, or a wait for more, never a crash.
+// It covers every parser of the handshake: the response, method choice, IDTOKENS and PASSWORD
+// replies, key exchange, post-auth and resume ads, and the first AES-GCM records.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "cedar/packet.hpp"
+#include "ops/command_connection.hpp"
+
+using namespace htcondor;
+
+namespace {
+
+ops::Task run(ops::Io& io, security::SessionCache& sessions, ops::SecurityOptions security, ops::CommandRequest request) {
+  auto connection = co_await ops::startCommand(io, sessions, security, request);
+  io.finish(connection ? std::nullopt : std::optional<std::string>(connection.error()));
+}
+
+void drain(ops::Io& io) {
+  while (io.poll().kind != ops::Action::Kind::Idle) {
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size < 1) return 0;
+  const uint8_t control = data[0];
+  std::span<const uint8_t> rest(data + 1, size - 1);
+
+  ops::SecurityOptions security;
+  security.now = 1'800'000'000;
+  security.tokens = {"eyJhbGciOiJIUzI1NiIsImtpZCI6IlBPT0wifQ.eyJpc3MiOiJ2bSIsInN1YiI6ImFAdm0iLCJqdGkiOiJqIn0.AAAA"};
+  security.poolPassword = "pool";
+  security.claimToBeName = "a@vm";
+  security.policy.authMethods = {security::AuthMethod::Token, security::AuthMethod::Password,
+                                 security::AuthMethod::ClaimToBe, security::AuthMethod::Anonymous};
+  if (control & 0x01) security.policy.levels.encryption = security::SecLevel::Required;
+  security::SessionCache sessions;
+  if (control & 0x02) {  // a cached session: the client starts with a resume ad
+    security::CachedSession s;
+    s.id = "vm:1:2:3";
+    s.connectSinful = "<127.0.0.1:9618?sock=collector>";
+    s.validCommands = {5};
+    sessions.insert(s, 60, ops::sessionTag(security), security.now);
+  }
+  ops::CommandRequest request;
+  request.address = *net::Sinful::parse("<127.0.0.1:9618?sock=collector>");
+  request.addressText = "<127.0.0.1:9618?sock=collector>";
+  request.command = 5;
+
+  ops::Io io;
+  ops::Task task = run(io, sessions, security, request);
+  task.start();
+  drain(io);
+  io.onConnected(0);
+  drain(io);
+
+  if (control & 0x80) {
+    io.onData(0, rest);
+    drain(io);
+  } else {
+    cedar::PacketEncoder encoder;
+    while (rest.size() >= 2 && !task.done()) {
+      const size_t length = std::min<size_t>((size_t{rest[0]} << 8) | rest[1], rest.size() - 2);
+      auto wire = encoder.encode(rest.subspan(2, length));
+      rest = rest.subspan(2 + length);
+      if (!wire) continue;
+      io.onData(0, *wire);
+      drain(io);
+    }
+  }
+  io.onClosed(0);
+  drain(io);
+  // A resumption that failed reconnects: that connection closes too.
+  io.onClosed(1);
+  drain(io);
+  return 0;
+}
