@@ -53,6 +53,9 @@ BASE_CGROUP =
 # PASSWORD offered last, so the library's PASSWORD client can be tested against the pool
 # password (the signing key below); daemons keep choosing the methods listed before it.
 SEC_DEFAULT_AUTHENTICATION_METHODS = \$(SEC_DEFAULT_AUTHENTICATION_METHODS), PASSWORD
+# A host certificate from a test CA, so that daemons offer SSL as a site's would.
+AUTH_SSL_SERVER_CERTFILE = /etc/condor/ssl/host.crt
+AUTH_SSL_SERVER_KEYFILE = /etc/condor/ssl/host.key
 CONF
   id -u "$TEST_USER" >/dev/null 2>&1 || true
   in_root sh -c "id -u $TEST_USER >/dev/null 2>&1 || useradd -m -u $TEST_UID -s /bin/sh $TEST_USER"
@@ -63,6 +66,22 @@ CONF
     chmod 755 /var/lib/condor/execute'
   in_root sh -c "rm -f /etc/condor/passwords.d/POOL; mkdir -p -m 700 /etc/condor/passwords.d /etc/condor/tokens.d
     condor_store_cred add -c -p '$POOL_SIGNING_KEY' -f /etc/condor/passwords.d/POOL >/dev/null"
+  make_certificates
+}
+
+# A test CA and a host certificate for this machine's name, localhost and 127.0.0.1; the CA
+# goes to .cache/pool/ca.crt for clients (AUTH_SSL_CLIENT_CAFILE).
+make_certificates() {
+  in_root sh -c "set -e; rm -rf /etc/condor/ssl; mkdir -p -m 755 /etc/condor/ssl; cd /etc/condor/ssl
+    curve='-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes'
+    openssl req -x509 \$curve -keyout ca.key -out ca.crt -days 3650 -subj '/CN=htcondor-wasm test CA' 2>/dev/null
+    openssl req \$curve -keyout host.key -out host.csr -subj '/CN=$(hostname)' 2>/dev/null
+    printf 'subjectAltName=DNS:$(hostname),DNS:localhost,IP:127.0.0.1\n' > host.ext
+    openssl x509 -req -in host.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out host.crt -days 3650 -extfile host.ext 2>/dev/null
+    rm -f ca.key host.csr host.ext ca.srl
+    chown condor:condor host.key; chmod 600 host.key"
+  mkdir -p "$STATE_DIR"
+  cp "$ROOT_DIR/etc/condor/ssl/ca.crt" "$STATE_DIR/ca.crt"
 }
 
 issue_token() {
@@ -83,6 +102,7 @@ TEST_USER=$TEST_USER
 TEST_IDENTITY=$identity
 TOKEN_FILE=.cache/pool/$TEST_USER.token
 POOL_PASSWORD=$POOL_SIGNING_KEY
+SSL_CA_FILE=.cache/pool/ca.crt
 ENV
 }
 

@@ -11,6 +11,10 @@ export interface HostConfiguration {
   lookup(name: string): string | undefined;
   /** IDTOKENS tokens from the tokens directories, read when asked (they change). */
   tokens(): string[];
+  /** A file's text (a CA file, a token file), or undefined where there is none. */
+  readFile(file: string): string | undefined;
+  /** The SciToken HTCondor's tools would use: `file` (SCITOKENS_FILE), else the bearer-token discovery. */
+  scitoken(file: string | undefined): string | undefined;
   /** The pool password (SEC_PASSWORD_FILE), read when asked. */
   poolPassword(): string | undefined;
   /** The local user, for CLAIMTOBE. */
@@ -24,6 +28,8 @@ export function hostConfiguration(): HostConfiguration {
     lookup: (name) => env[`_CONDOR_${name}`] || undefined,
     tokens: () => [],
     poolPassword: () => undefined,
+    readFile,
+    scitoken: (file) => discoverBearerToken(file, env),
     userName: os.userInfo().username,
     pid: process.pid,
   };
@@ -45,4 +51,26 @@ export function writeToken(config: HostConfiguration, name: string, token: strin
   } catch (error) {
     throw new HTCondorIOError(`cannot write the token to ${directory}: ${(error as Error).message}`, { cause: error });
   }
+}
+
+function readFile(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** WLCG bearer-token discovery, as HTCondor's SCITOKENS client does it. */
+function discoverBearerToken(file: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  const firstLine = (text: string | undefined) => text?.split('\n').map((l) => l.trim()).find((l) => l !== '');
+  if (file) return firstLine(readFile(file));
+  if (env['BEARER_TOKEN']) return env['BEARER_TOKEN'].trim();
+  if (env['BEARER_TOKEN_FILE']) return firstLine(readFile(env['BEARER_TOKEN_FILE']));
+  const uid = process.getuid?.() ?? 0;
+  if (env['XDG_RUNTIME_DIR']) {
+    const token = firstLine(readFile(path.join(env['XDG_RUNTIME_DIR'], `bt_u${uid}`)));
+    if (token) return token;
+  }
+  return firstLine(readFile(`/tmp/bt_u${uid}`));
 }

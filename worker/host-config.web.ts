@@ -5,7 +5,14 @@ import type { HostConfiguration } from './host-config.js';
 export type { HostConfiguration } from './host-config.js';
 
 export function hostConfiguration(): HostConfiguration {
-  return { lookup: () => undefined, tokens: () => [], poolPassword: () => undefined, pid: 0 };
+  return {
+    lookup: () => undefined,
+    tokens: () => [],
+    poolPassword: () => undefined,
+    readFile: () => undefined,
+    scitoken: () => undefined,
+    pid: 0,
+  };
 }
 
 export function writeToken(): never {

@@ -13,6 +13,9 @@ export interface CoreSecurity {
   authMethods: string;
   tokens: string[];
   poolPassword?: string;
+  sslCaPem: string;
+  sslSkipHostCheck: boolean;
+  scitoken?: string;
   claimToBe?: string;
   tag: string;
   now: number;
@@ -24,6 +27,9 @@ export function coreSecurity(request: SecurityRequest | undefined, config: HostC
   const client = (setting: string): string => param(`SEC_CLIENT_${setting}`) ?? param(`SEC_DEFAULT_${setting}`) ?? '';
   const uidDomain = param('UID_DOMAIN');
   const poolPassword = request?.poolPassword ?? config.poolPassword();
+  const caFile = param('AUTH_SSL_CLIENT_CAFILE');
+  const sslCaPem = request?.caCertificates ?? (caFile !== undefined ? config.readFile(caFile) : undefined) ?? '';
+  const scitoken = request?.scitoken ?? config.scitoken(param('SCITOKENS_FILE'));
   return {
     authentication: client('AUTHENTICATION'),
     encryption: client('ENCRYPTION'),
@@ -32,6 +38,9 @@ export function coreSecurity(request: SecurityRequest | undefined, config: HostC
     authMethods: client('AUTHENTICATION_METHODS'),
     tokens: [...(request?.tokens ?? config.tokens())],
     ...(poolPassword !== undefined && { poolPassword }),
+    sslCaPem,
+    sslSkipHostCheck: /^(t|y|1)/i.test(param('SSL_SKIP_HOST_CHECK') ?? ''),
+    ...(scitoken !== undefined && { scitoken }),
     ...(config.userName && { claimToBe: uidDomain ? `${config.userName}@${uidDomain}` : config.userName }),
     tag: request?.tag ?? '',
     now: Math.floor(Date.now() / 1000),

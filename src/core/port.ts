@@ -36,6 +36,10 @@ export interface SecurityRequest {
   readonly config?: Readonly<Record<string, string>>;
   /** IDTOKENS tokens to use instead of those found in the tokens directories. */
   readonly tokens?: readonly string[];
+  /** Trusted CA certificates (PEM) for SSL and SCITOKENS, instead of AUTH_SSL_CLIENT_CAFILE. */
+  readonly caCertificates?: string;
+  /** A SciToken, instead of the one HTCondor's discovery finds (SCITOKENS_FILE, BEARER_TOKEN, ...). */
+  readonly scitoken?: string;
   /** The pool password, for PASSWORD authentication (SecMan.setPoolPassword). */
   readonly poolPassword?: string;
   /** Keeps sessions of this context apart from others' (SecMan.setTag). */

@@ -17,6 +17,8 @@ export class SecMan {
   readonly #config = new Map<string, string>();
   #tokens: string[] | undefined;
   #poolPassword: string | undefined;
+  #caCertificates: string | undefined;
+  #scitoken: string | undefined;
   #tag: string | undefined;
   readonly #connection: Pick<ConnectionOptions, 'proxy' | 'proxyToken' | 'timeout'>;
 
@@ -61,6 +63,22 @@ export class SecMan {
     this.#poolPassword = password;
   }
 
+  /**
+   * Trust these CA certificates (PEM) for SSL and SCITOKENS. An htcondor-wasm addition for
+   * runtimes without files; elsewhere AUTH_SSL_CLIENT_CAFILE names them, as for HTCondor.
+   */
+  setCaCertificates(pem: string): void {
+    this.#caCertificates = pem;
+  }
+
+  /**
+   * Authenticate with this SciToken (SCITOKENS). An htcondor-wasm addition for runtimes
+   * without files; elsewhere it is found as HTCondor finds it (SCITOKENS_FILE, BEARER_TOKEN, ...).
+   */
+  setSciToken(token: string): void {
+    this.#scitoken = token;
+  }
+
   /** Keeps the sessions of this SecMan apart from those made with other tags. */
   setTag(tag: string): void {
     this.#tag = tag;
@@ -72,6 +90,8 @@ export class SecMan {
       ...(this.#config.size > 0 && { config: Object.fromEntries(this.#config) }),
       ...(this.#tokens && { tokens: this.#tokens }),
       ...(this.#poolPassword !== undefined && { poolPassword: this.#poolPassword }),
+      ...(this.#caCertificates !== undefined && { caCertificates: this.#caCertificates }),
+      ...(this.#scitoken !== undefined && { scitoken: this.#scitoken }),
       ...(this.#tag !== undefined && { tag: this.#tag }),
     };
   }

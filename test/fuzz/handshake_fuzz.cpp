@@ -3,7 +3,8 @@
 // payload, which the harness frames into CEDAR packets) or, when the first byte says so, raw
 // bytes; the client must end in a session, an error value, or a wait for more, never a crash.
 // It covers every parser of the handshake: the response, method choice, IDTOKENS and PASSWORD
-// replies, key exchange, post-auth and resume ads, and the first AES-GCM records.
+// replies, SSL/SCITOKENS flights (TLS records), key exchange, post-auth and resume ads, and the
+// first AES-GCM records.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -16,6 +17,20 @@
 using namespace htcondor;
 
 namespace {
+
+// Any CA: TLS flights from the input must fail verification cleanly, never crash the parser.
+constexpr const char* kTestCa =
+    "-----BEGIN CERTIFICATE-----\n"
+    "MIIBlDCCATugAwIBAgIUcPTnekZRhqAtXX9vhM9T0ouAYS8wCgYIKoZIzj0EAwIw\n"
+    "IDEeMBwGA1UEAwwVaHRjb25kb3Itd2FzbSB0ZXN0IENBMB4XDTI2MTEyMTA5NTgw\n"
+    "MFoXDTM2MTExODA5NTgwMFowIDEeMBwGA1UEAwwVaHRjb25kb3Itd2FzbSB0ZXN0\n"
+    "IENBMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEHeYe+a4awnsL3Kd0FpBg759a\n"
+    "Bxtg2NRbhJOLn+sq3CEK3D0fuxxkevfbAXnV+7TtjrPMuPX/9l90V24ISVbKd6NT\n"
+    "MFEwHQYDVR0OBBYEFKANeXzSsUO/NRqMAmAfl0NHPpEQMB8GA1UdIwQYMBaAFKAN\n"
+    "eXzSsUO/NRqMAmAfl0NHPpEQMA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwID\n"
+    "RwAwRAIgJOGYaVxVTQhP/wTDvlvLxdI1kO+ut10W8vidZbuRrqICIGV5O4LCq3MX\n"
+    "FskF0rO3sRVdjEeAHxQXPAOXYLTBL9Xn\n"
+    "-----END CERTIFICATE-----\n";
 
 ops::Task run(ops::Io& io, security::SessionCache& sessions, ops::SecurityOptions security, ops::CommandRequest request) {
   auto connection = co_await ops::startCommand(io, sessions, security, request);
@@ -39,7 +54,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   security.tokens = {"eyJhbGciOiJIUzI1NiIsImtpZCI6IlBPT0wifQ.eyJpc3MiOiJ2bSIsInN1YiI6ImFAdm0iLCJqdGkiOiJqIn0.AAAA"};
   security.poolPassword = "pool";
   security.claimToBeName = "a@vm";
+  security.sslCaPem = kTestCa;
+  security.scitoken = "header.payload.signature";
   security.policy.authMethods = {security::AuthMethod::Token, security::AuthMethod::Password,
+                                 security::AuthMethod::Ssl, security::AuthMethod::SciTokens,
                                  security::AuthMethod::ClaimToBe, security::AuthMethod::Anonymous};
   if (control & 0x01) security.policy.levels.encryption = security::SecLevel::Required;
   security::SessionCache sessions;

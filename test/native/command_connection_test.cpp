@@ -102,6 +102,7 @@ struct Client {
 
   Client() {
     security.now = kNow;
+    security.policy.authMethods = {security::AuthMethod::Token};
     security.tokens = {test_tokens::makeToken(R"({"alg":"HS256","kid":"POOL"})",
                                               R"({"iss":"vm","sub":"alice@vm","jti":"j1"})")};
   }

@@ -51,6 +51,7 @@ Bytes frame(const Bytes& message) {
 ClientPolicy requiredPolicy() {
   ClientPolicy p;
   p.levels = {SecLevel::Required, SecLevel::Required, SecLevel::Required, SecLevel::Preferred};
+  p.authMethods = {AuthMethod::Token};  // what the capturing clients offered
   return p;
 }
 

@@ -152,7 +152,8 @@ describe('other credentials', () => {
     s.setToken(forged);
     const error = await s.ping(pool.collector, 'READ').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HTCondorIOError);
-    expect((error as Error).message).toMatch(/^authentication failed: this client can use TOKEN; the daemon accepts .*TOKEN.* \(IDTOKENS \(token \w+ for condortest@vm, key id POOL\): /);
+    expect((error as Error).message).toMatch(/^authentication failed: this client can use TOKEN; the daemon accepts .*TOKEN/);
+    expect((error as Error).message).toMatch(/IDTOKENS \(token \w+ for condortest@vm, key id POOL\): /);
   });
 
   it('an expired token is not offered: the error says so', async () => {
@@ -180,5 +181,53 @@ describe('other credentials', () => {
     const s = new htcondor.SecMan();
     s.setConfig('SEC_CLIENT_ENCRYPTION', 'SOMETIMES');
     await expect(s.ping(pool.collector, 'READ')).rejects.toThrow(HTCondorValueError);
+  });
+});
+
+describe('SSL and SCITOKENS (TLS through CEDAR)', () => {
+  const ca = readFileSync(pool.sslCaFile, 'utf8');
+  const only = (method: string) => {
+    const s = new htcondor.SecMan();
+    s.setConfig('SEC_CLIENT_AUTHENTICATION', 'REQUIRED');
+    s.setConfig('SEC_CLIENT_AUTHENTICATION_METHODS', method);
+    return s;
+  };
+  const failure = (promise: Promise<unknown>) => promise.then(() => new Error('no error'), (e: unknown) => e as Error);
+
+  it('SSL verifies the daemon against the trusted CA and gives an AES-GCM session', async () => {
+    const s = only('SSL');
+    s.setCaCertificates(ca);
+    const ad = await s.ping(pool.collector, 'READ');
+    expect(ad.get('AuthMethods')).toBe('SSL');
+    // No client certificate: the daemon knows who it is, not who we are.
+    expect(ad.get('MyRemoteUserName')).toBe('unauthenticated@unmapped');
+    expect(ad.get('CryptoMethods')).toBe('AES');
+  });
+
+  it('SSL refuses a daemon whose certificate another CA signed, or that names another host', async () => {
+    const wrongCa = only('SSL');
+    wrongCa.setCaCertificates(readFileSync('/etc/ssl/certs/ca-certificates.crt', 'utf8'));
+    const e1 = await failure(wrongCa.ping(pool.collector, 'READ'));
+    expect(e1).toBeInstanceOf(HTCondorIOError);
+    expect(e1.message).toContain("SSL: the daemon's certificate is not trusted: The certificate is not correctly signed by the trusted CA");
+
+    const wrongHost = only('SSL');
+    wrongHost.setCaCertificates(ca);
+    const e2 = await failure(wrongHost.ping(`<${pool.collector}?alias=elsewhere.example>`, 'READ'));
+    expect(e2.message).toContain('does not match with the expected CN');
+  });
+
+  it('SSL without any trusted CA is not offered, and says why', async () => {
+    const e = await failure(only('SSL').ping(pool.collector, 'READ'));
+    expect(e.message).toContain('SSL: no trusted CA certificates are configured (AUTH_SSL_CLIENT_CAFILE)');
+  });
+
+  it('SCITOKENS sends the token through TLS; this pool trusts no issuer, so the daemon rejects it', async () => {
+    const s = only('SCITOKENS');
+    s.setCaCertificates(ca);
+    s.setSciToken('eyJhbGciOiJFUzI1NiIsImtpZCI6ImtleSJ9.eyJpc3MiOiJodHRwczovL2lzc3Vlci5leGFtcGxlIiwic3ViIjoiYWxpY2UifQ.c2ln');
+    const e = await failure(s.ping(pool.collector, 'READ'));
+    expect(e).toBeInstanceOf(HTCondorIOError);
+    expect(e.message).toContain('SCITOKENS: the daemon rejected the token');
   });
 });

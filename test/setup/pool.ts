@@ -18,6 +18,8 @@ export interface PoolInfo {
   readonly tokenFile: string;
   /** The pool password (also the IDTOKENS signing key), for PASSWORD authentication. */
   readonly poolPassword: string;
+  /** Absolute path of the CA certificate the pool's host certificate is signed with. */
+  readonly sslCaFile: string;
 }
 
 declare module 'vitest' {
@@ -46,6 +48,7 @@ export default function setup(project: TestProject): () => void {
     identity: env['TEST_IDENTITY']!,
     tokenFile: path.join(projectDir, env['TOKEN_FILE']!),
     poolPassword: env['POOL_PASSWORD']!,
+    sslCaFile: path.join(projectDir, env['SSL_CA_FILE']!),
   });
   return () => execFileSync(poolScript, ['stop'], { stdio: 'inherit' });
 }

@@ -78,6 +78,9 @@ htcondor::Result<ops::SecurityOptions, std::string> securityOptions(const val& s
   options.policy = std::move(*policy);
   options.tokens = emscripten::vecFromJSArray<std::string>(s["tokens"]);
   if (s["poolPassword"].isString()) options.poolPassword = s["poolPassword"].as<std::string>();
+  options.sslCaPem = stringField(s, "sslCaPem");
+  options.sslSkipHostCheck = s["sslSkipHostCheck"].as<bool>();
+  if (s["scitoken"].isString()) options.scitoken = s["scitoken"].as<std::string>();
   if (s["claimToBe"].isString()) options.claimToBeName = s["claimToBe"].as<std::string>();
   if (s["trustDomain"].isString()) options.trustDomain = s["trustDomain"].as<std::string>();
   options.tag = stringField(s, "tag");

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/release.hpp"
+#include "ops/authenticate_ssl.hpp"
 #include "security/auth_simple_methods.hpp"
 #include "security/auth_token.hpp"
 
@@ -45,6 +46,16 @@ Abilities abilities(const SecurityOptions& security, const sec::SessionPlan& pla
       case sec::AuthMethod::Password:
         if (security.poolPassword) a.methods.push_back(m);
         else a.notes.push_back("PASSWORD: no pool password was given or found");
+        break;
+      case sec::AuthMethod::Ssl:
+        if (!security.sslCaPem.empty()) a.methods.push_back(m);
+        else a.notes.push_back("SSL: no trusted CA certificates are configured (AUTH_SSL_CLIENT_CAFILE)");
+        break;
+      case sec::AuthMethod::SciTokens:
+        if (!security.scitoken) a.notes.push_back("SCITOKENS: no SciToken was given or found");
+        else if (security.sslCaPem.empty())
+          a.notes.push_back("SCITOKENS: no trusted CA certificates are configured (AUTH_SSL_CLIENT_CAFILE)");
+        else a.methods.push_back(m);
         break;
       case sec::AuthMethod::ClaimToBe:
         if (security.claimToBeName) a.methods.push_back(m);
@@ -115,6 +126,8 @@ bool canAuthenticate(const SecurityOptions& security) {
   for (sec::AuthMethod m : security.policy.authMethods) {
     if (m == sec::AuthMethod::Token && !security.tokens.empty()) return true;
     if (m == sec::AuthMethod::Password && security.poolPassword) return true;
+    if (m == sec::AuthMethod::Ssl && !security.sslCaPem.empty()) return true;
+    if (m == sec::AuthMethod::SciTokens && security.scitoken && !security.sslCaPem.empty()) return true;
     if (m == sec::AuthMethod::ClaimToBe && security.claimToBeName) return true;
     if (m == sec::AuthMethod::Anonymous) return true;
   }
@@ -123,7 +136,8 @@ bool canAuthenticate(const SecurityOptions& security) {
 
 Async<Result<std::optional<sec::AuthMethod>, Error>> authenticate(HandshakeChannel& channel,
                                                                   const SecurityOptions& security,
-                                                                  const sec::SessionPlan& plan) {
+                                                                  const sec::SessionPlan& plan,
+                                                                  std::optional<std::string> serverName) {
   using Out = std::optional<sec::AuthMethod>;
   Abilities can = abilities(security, plan);
   sec::MethodSelector selector(plan.authMethods, can.methods);
@@ -160,6 +174,10 @@ Async<Result<std::optional<sec::AuthMethod>, Error>> authenticate(HandshakeChann
     } else if (*chosen == sec::AuthMethod::Password) {
       ran = co_await runExchange(channel, sec::TokenExchange::startPassword(*security.poolPassword, poolName(plan)),
                                  "PASSWORD");
+    } else if (*chosen == sec::AuthMethod::Ssl || *chosen == sec::AuthMethod::SciTokens) {
+      sec::TlsSettings tls{security.sslCaPem, security.sslSkipHostCheck ? std::nullopt : serverName};
+      ran = co_await runSsl(channel, std::move(tls),
+                            *chosen == sec::AuthMethod::SciTokens ? security.scitoken : std::nullopt);
     } else {
       ran = co_await runSimple(channel, *chosen, security);
     }

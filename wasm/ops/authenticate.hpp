@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "ops/async.hpp"
 #include "ops/command_connection.hpp"
@@ -20,8 +21,10 @@ namespace htcondor::ops {
 bool canAuthenticate(const SecurityOptions& security);
 
 // The method that authenticated us; nullopt when the session goes on unauthenticated.
+// `serverName`: the name the daemon's SSL certificate must carry (the sinful's alias).
 Async<Result<std::optional<security::AuthMethod>, Error>> authenticate(HandshakeChannel& channel,
                                                                        const SecurityOptions& security,
-                                                                       const security::SessionPlan& plan);
+                                                                       const security::SessionPlan& plan,
+                                                                       std::optional<std::string> serverName);
 
 }  // namespace htcondor::ops

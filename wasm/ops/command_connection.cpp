@@ -204,7 +204,10 @@ Async<ConnectionResult> negotiate(Io& io, int conn, sec::SessionCache& sessions,
 
   std::optional<sec::AuthMethod> method;
   if (plan->authenticate) {
-    auto outcome = co_await authenticate(channel, security, *plan);
+    auto target = net::chooseConnectAddress(request.address);
+    std::optional<std::string> serverName;
+    if (target) serverName = target->alias ? *target->alias : target->host;
+    auto outcome = co_await authenticate(channel, security, *plan, serverName);
     if (!outcome) co_return failure(outcome.error());
     method = *outcome;
   }

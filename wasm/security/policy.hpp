@@ -43,7 +43,7 @@ struct ClientPolicy {
   // authenticates whenever it holds a credential the daemon accepts, and still reaches pools
   // that let unauthenticated users read.
   SecurityLevels levels{SecLevel::Preferred, SecLevel::Optional, SecLevel::Optional, SecLevel::Preferred};
-  std::vector<AuthMethod> authMethods{AuthMethod::Token};  // in preference order
+  std::vector<AuthMethod> authMethods{AuthMethod::Token, AuthMethod::Ssl, AuthMethod::SciTokens};  // preference order
   std::vector<std::string> cryptoMethods{"AES"};            // only AES is implemented
   std::int64_t sessionDuration = 60;                        // seconds (tools: 60)
   std::int64_t sessionLease = 3600;                         // seconds, 0 = no lease
