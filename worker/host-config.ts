@@ -24,13 +24,14 @@ export interface HostConfiguration {
 
 export function hostConfiguration(): HostConfiguration {
   const env = process.env;
+  const user = localUser();
   return {
     lookup: (name) => env[`_CONDOR_${name}`] || undefined,
     tokens: () => [],
     poolPassword: () => undefined,
     readFile,
     scitoken: (file) => discoverBearerToken(file, env),
-    userName: os.userInfo().username,
+    ...(user !== undefined && { userName: user }),
     pid: process.pid,
   };
 }
@@ -67,10 +68,29 @@ function discoverBearerToken(file: string | undefined, env: NodeJS.ProcessEnv): 
   if (file) return firstLine(readFile(file));
   if (env['BEARER_TOKEN']) return env['BEARER_TOKEN'].trim();
   if (env['BEARER_TOKEN_FILE']) return firstLine(readFile(env['BEARER_TOKEN_FILE']));
-  const uid = process.getuid?.() ?? 0;
+  const uid = userId();
+  if (uid === undefined) return undefined;
   if (env['XDG_RUNTIME_DIR']) {
     const token = firstLine(readFile(path.join(env['XDG_RUNTIME_DIR'], `bt_u${uid}`)));
     if (token) return token;
   }
   return firstLine(readFile(`/tmp/bt_u${uid}`));
+}
+
+/** The local user name; undefined where the runtime will not tell (Deno without --allow-sys). */
+function localUser(): string | undefined {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The user id; undefined where the runtime will not tell (Deno without --allow-sys). */
+function userId(): number | undefined {
+  try {
+    return process.getuid?.();
+  } catch {
+    return undefined;
+  }
 }

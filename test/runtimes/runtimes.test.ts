@@ -1,9 +1,12 @@
-// Deno and Bun (from their npm packages) run the same module the Node tests use, unchanged.
+// Deno and Bun (from their npm packages) run the same module the Node tests use, unchanged,
+// including direct TCP to the real pool.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+
+import { describe, expect, inject, it } from 'vitest';
 
 const run = promisify(execFile);
 const projectDir = path.resolve(import.meta.dirname, '../..');
@@ -12,17 +15,22 @@ const bin = (name: string) => path.join(projectDir, 'node_modules/.bin', name);
 
 const runtimes: Record<string, string[]> = {
   node: [process.execPath, smoke],
-  deno: [bin('deno'), 'run', '--allow-read', '--allow-env', smoke],
+  deno: [bin('deno'), 'run', '--allow-read', '--allow-env', '--allow-net', smoke],
   bun: [bin('bun'), smoke],
 };
 
+const pool = inject('pool');
+const env = { ...process.env, SMOKE_COLLECTOR: pool.collector, SMOKE_TOKEN: readFileSync(pool.tokenFile, 'utf8').trim() };
+
 describe.each(Object.entries(runtimes))('%s', (_, [command, ...args]) => {
-  it('answers version() and platform() in-thread and through a worker, and evaluates a ClassAd', async () => {
-    const { stdout } = await run(command!, args, { cwd: projectDir, timeout: 30_000 });
+  it('answers version() and platform() in-thread and through a worker, evaluates a ClassAd, and queries the pool over direct TCP with an IDTOKENS session', async () => {
+    const { stdout } = await run(command!, args, { cwd: projectDir, timeout: 30_000, env });
     const answer = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(answer.inThread.version).toMatch(/^\$CondorVersion: 23\.9\.6 \S+ BuildID: htcondor-wasm-\S+ \$$/);
     expect(answer.inThread.platform).toBe('$CondorPlatform: WASM32-WebAssembly $');
     expect(answer.inWorker).toEqual(answer.inThread);
     expect(answer.classad).toBe(42);
+    const expected = { user: pool.identity, crypto: 'AES', ads: ['Collector'] };
+    expect(answer.pool).toEqual({ inThread: expected, inWorker: expected });
   });
 });
