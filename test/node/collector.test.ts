@@ -37,6 +37,34 @@ describe('Collector.query', () => {
     expect(types).toEqual(expect.arrayContaining(['Collector', 'DaemonMaster', 'Machine', 'Negotiator', 'Scheduler']));
   });
 
+  // Every ad type, as condor_status -l shows it: the same ads (MyType, Name) with the same
+  // attributes. Values are not compared wholesale: statistics change between the two queries.
+  const statusArgs: [string, htcondor.AdTypes, string[]][] = [
+    ['Startd (slots)', htcondor.AdTypes.Startd, []],
+    ['StartDaemon', htcondor.AdTypes.StartDaemon, ['-startd']],
+    ['Schedd', htcondor.AdTypes.Schedd, ['-schedd']],
+    ['Master', htcondor.AdTypes.Master, ['-master']],
+    ['Submitter', htcondor.AdTypes.Submitter, ['-submitters']],
+    ['Collector', htcondor.AdTypes.Collector, ['-collector']],
+    ['Negotiator', htcondor.AdTypes.Negotiator, ['-negotiator']],
+    ['Accounting', htcondor.AdTypes.Accounting, ['-subsystem', 'accounting']],
+    ['Any', htcondor.AdTypes.Any, ['-any']],
+    ['Generic', htcondor.AdTypes.Generic, ['-generic']],
+    ['Defrag', htcondor.AdTypes.Defrag, ['-defrag']],
+    ['Grid', htcondor.AdTypes.Grid, ['-grid']],
+  ];
+  it.each(statusArgs)('returns the %s ads condor_status -l shows, with the same attributes', async (_, adType, args) => {
+    const long = execFileSync(inRoot, ['--user', pool.user, 'condor_status', '-l', ...args], { encoding: 'utf8' });
+    const theirs = long.split(/\n\s*\n/).filter((block) => block.trim() !== '').map((block) => {
+      const names = block.split('\n').map((line) => /^(\w+) = /.exec(line)?.[1]).filter((n): n is string => n !== undefined);
+      const value = (name: string) => new RegExp(`^${name} = "(.*)"$`, 'm').exec(block)?.[1] ?? '';
+      return { key: `${value('MyType')}|${value('Name')}`, names: names.sort() };
+    });
+    const ours = (await collector.query(adType)).map((ad) => ({ key: `${String(ad.get('MyType'))}|${String(ad.get('Name') ?? '')}`, names: ad.keys().sort() }));
+    const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+    expect(ours.sort(byKey)).toEqual(theirs.sort(byKey));
+  });
+
   it('returns nothing for a constraint nothing satisfies', async () => {
     expect(await collector.query(htcondor.AdTypes.Schedd, 'false')).toEqual([]);
   });

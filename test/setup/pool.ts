@@ -31,8 +31,12 @@ declare module 'vitest' {
 const projectDir = path.resolve(import.meta.dirname, '../..');
 const poolScript = path.join(projectDir, 'scripts/pool.sh');
 
+// TEST_REUSE_POOL=1 runs against a pool that is already up (started with scripts/pool.sh) and
+// leaves it running: for quick runs during development.
+const reuse = process.env['TEST_REUSE_POOL'] === '1';
+
 export default function setup(project: TestProject): () => void {
-  execFileSync(poolScript, ['start'], { stdio: 'inherit' });
+  if (!reuse) execFileSync(poolScript, ['start'], { stdio: 'inherit' });
   const env = Object.fromEntries(
     readFileSync(path.join(projectDir, '.cache/pool/pool.env'), 'utf8')
       .trim()
@@ -50,5 +54,7 @@ export default function setup(project: TestProject): () => void {
     poolPassword: env['POOL_PASSWORD']!,
     sslCaFile: path.join(projectDir, env['SSL_CA_FILE']!),
   });
-  return () => execFileSync(poolScript, ['stop'], { stdio: 'inherit' });
+  return () => {
+    if (!reuse) execFileSync(poolScript, ['stop'], { stdio: 'inherit' });
+  };
 }
