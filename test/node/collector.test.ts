@@ -90,6 +90,21 @@ describe('Collector.query', () => {
     }
   });
 
+  it('fails with HTCondorIOError when the peer accepts but never answers, at the timeout', async () => {
+    const server = net.createServer(() => {});
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    try {
+      const started = performance.now();
+      const error = await new htcondor.Collector(`127.0.0.1:${port}`, { timeout: 1 }).query().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HTCondorIOError);
+      expect((error as Error).message).toBe('no security policy response from the daemon: timed out');
+      expect(performance.now() - started).toBeLessThan(5000);
+    } finally {
+      server.close();
+    }
+  });
+
   it('rejects an unknown ad type with HTCondorValueError', async () => {
     await expect(collector.query(99 as never)).rejects.toThrow(HTCondorValueError);
   });
