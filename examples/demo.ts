@@ -1,10 +1,11 @@
 // The demo: what the library answers, with a local pool and proxy running.
 // Run it with `npm run demo` (which starts both), or against your own: node build/examples/demo.js
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
 import { classad, htcondor } from 'htcondor-wasm';
 
-const { values } = parseArgs({ options: { proxy: { type: 'string' } } });
+const { values } = parseArgs({ options: { proxy: { type: 'string' }, token: { type: 'string' } } });
 
 // From the C++ core, through the worker.
 console.log(`htcondor.version()  ${await htcondor.version()}`);
@@ -15,6 +16,27 @@ if (values.proxy) console.log(`proxy for browsers   ${values.proxy}?target=127.0
 const daemons = await new htcondor.Collector('127.0.0.1:9618').query(htcondor.AdTypes.Any, 'true', ['MyType', 'Name']);
 console.log(`the pool's daemons (${daemons.length} ads from the collector):`);
 for (const ad of daemons) console.log(`  ${String(ad.get('MyType')).padEnd(13)} ${String(ad.get('Name'))}`);
+
+// HTCondor's security, end to end: an IDTOKENS session (ECDH, AES-GCM) with the collector, and
+// the schedd located through the shared port, both direct and through the proxy.
+if (values.token) {
+  const security = new htcondor.SecMan();
+  security.setToken(readFileSync(values.token, 'utf8').trim());
+  const session = await security.ping('127.0.0.1:9618', 'READ');
+  console.log(`ping the collector: ${String(session.get('MyRemoteUserName'))} via ${String(session.get('AuthMethods'))}, ` +
+    `encryption ${String(session.get('Encryption'))} (${String(session.get('CryptoMethods'))}-GCM)`);
+  const collector = new htcondor.Collector('127.0.0.1:9618', { security });
+  const schedd = await collector.locate(htcondor.DaemonTypes.Schedd);
+  console.log(`the schedd at ${String(schedd.get('MyAddress'))}`);
+  const write = await security.ping(schedd, 'WRITE');
+  console.log(`ping the schedd for WRITE: authorized ${String(write.get('AuthorizationSucceeded'))}`);
+  if (values.proxy) {
+    const viaProxy = new htcondor.SecMan({ proxy: values.proxy });
+    viaProxy.setToken(readFileSync(values.token, 'utf8').trim());
+    const s = await viaProxy.ping('127.0.0.1:9618', 'READ');
+    console.log(`the same through the proxy: ${String(s.get('MyRemoteUserName'))}, ${String(s.get('CryptoMethods'))}`);
+  }
+}
 
 // The ClassAd language, in this thread: a job and a machine, matched as the negotiator would.
 const job = new classad.ClassAd(`[

@@ -14,4 +14,4 @@ trap cleanup EXIT
 scripts/pool.sh start
 node dist/runtime/proxy-cli.js --listen 127.0.0.1:8080 --pool 127.0.0.1:9618 2>.cache/proxy.log &
 proxy_pid=$!
-node build/examples/demo.js --proxy ws://127.0.0.1:8080/
+node build/examples/demo.js --proxy ws://127.0.0.1:8080/ --token .cache/pool/condortest.token
