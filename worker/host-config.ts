@@ -1,34 +1,39 @@
 // Node, Deno and Bun: HTCondor's configuration and credentials, found where its own tools
-// find them (CONDOR_CONFIG, _CONDOR_* overrides, the tokens directories).
+// find them (config-discovery.ts: CONDOR_CONFIG, _CONDOR_* overrides, the tokens directories,
+// SEC_PASSWORD_FILE; here: the CA and SciToken files, the user).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { HTCondorIOError, HTCondorValueError } from '../src/errors.js';
+import { discoverConfiguration, type ConfigCore } from './config-discovery.js';
 
 export interface HostConfiguration {
   /** A configuration value with its macros expanded; undefined when it is not set. */
   lookup(name: string): string | undefined;
-  /** IDTOKENS tokens from the tokens directories, read when asked (they change). */
-  tokens(): string[];
+  /** IDTOKENS tokens from the tokens directories. */
+  tokens(): readonly string[];
   /** A file's text (a CA file, a token file), or undefined where there is none. */
   readFile(file: string): string | undefined;
   /** The SciToken HTCondor's tools would use: `file` (SCITOKENS_FILE), else the bearer-token discovery. */
   scitoken(file: string | undefined): string | undefined;
-  /** The pool password (SEC_PASSWORD_FILE), read when asked. */
+  /** The pool password (SEC_PASSWORD_FILE). */
   poolPassword(): string | undefined;
   /** The local user, for CLAIMTOBE. */
   readonly userName?: string;
   readonly pid: number;
 }
 
-export function hostConfiguration(): HostConfiguration {
+/** Read once, on the first call that needs it; a malformed configuration fails that call with HTCondorValueError. */
+export function hostConfiguration(core: ConfigCore): HostConfiguration {
   const env = process.env;
   const user = localUser();
+  const discovered = discoverConfiguration(core);
+  const poolPassword = discovered.poolPassword && new TextDecoder().decode(discovered.poolPassword);
   return {
-    lookup: (name) => env[`_CONDOR_${name}`] || undefined,
-    tokens: () => [],
-    poolPassword: () => undefined,
+    lookup: discovered.lookup,
+    tokens: () => discovered.tokens,
+    poolPassword: () => poolPassword,
     readFile,
     scitoken: (file) => discoverBearerToken(file, env),
     ...(user !== undefined && { userName: user }),

@@ -4,7 +4,7 @@ import type { HostConfiguration } from './host-config.js';
 
 export type { HostConfiguration } from './host-config.js';
 
-export function hostConfiguration(): HostConfiguration {
+export function hostConfiguration(_core?: unknown): HostConfiguration {
   return {
     lookup: () => undefined,
     tokens: () => [],

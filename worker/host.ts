@@ -22,15 +22,15 @@ export function createCoreHost(): CorePort {
     });
     return loading;
   };
-  const configuration = (): HostConfiguration => (config ??= hostConfiguration());
+  const configuration = async (): Promise<HostConfiguration> => (config ??= hostConfiguration(await module()));
 
   // Everything an operation needs besides its own arguments: where, how, with which security.
-  const context = (r: TargetRequest) => {
-    const address = r.address ?? configuredCollector(configuration());
+  const context = async (r: TargetRequest) => {
+    const config = await configuration();
     return {
-      address,
+      address: r.address ?? configuredCollector(config),
       deadline: clock() + r.timeoutSeconds,
-      security: coreSecurity(r.security, configuration()),
+      security: coreSecurity(r.security, config),
       transport: r.proxy ? websocketTransport(r.proxy) : defaultTransport,
     };
   };
@@ -39,7 +39,7 @@ export function createCoreHost(): CorePort {
     platform: async () => (await module()).platform(),
     collectorQuery: async (r) => {
       const core = await module();
-      const c = context(r);
+      const c = await context(r);
       const query = {
         address: c.address,
         command: r.command,
@@ -54,20 +54,20 @@ export function createCoreHost(): CorePort {
     },
     collectorAdvertise: async (r) => {
       const core = await module();
-      const c = context(r);
+      const c = await context(r);
       const command = core.collectorCommandNumber(r.command) as number | null;
       if (command === null) throw new HTCondorEnumError(`Invalid command ${r.command}`);
       await drive(core.collectorAdvertise(c.address, command, [...r.ads], c.deadline, c.security), c.transport);
     },
     adCommand: async (r) => {
       const core = await module();
-      const c = context(r);
+      const c = await context(r);
       return drive(core.adCommand(c.address, r.command, r.requestAd, r.endMarker ?? null, c.deadline, c.security), c.transport);
     },
-    configValue: async (name) => configuration().lookup(name) ?? null,
+    configValue: async (name) => (await configuration()).lookup(name) ?? null,
     ping: async (r) => {
       const core = await module();
-      const c = context(r);
+      const c = await context(r);
       const command = typeof r.command === 'number' ? r.command : (core.pingCommand(r.command) as number | null);
       if (command === null) throw new HTCondorEnumError(`Unable to determine DaemonCore command value: "${r.command}" is neither an authorization level nor a command name`);
       const [ad] = await drive(core.ping(c.address, command, c.deadline, c.security), c.transport);
@@ -79,7 +79,7 @@ export function createCoreHost(): CorePort {
       if (name === null) throw new HTCondorValueError(`${command} is not an HTCondor command number`);
       return name;
     },
-    writeToken: async (name, token) => writeToken(configuration(), name, token),
+    writeToken: async (name, token) => writeToken(await configuration(), name, token),
   };
 }
 

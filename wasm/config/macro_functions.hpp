@@ -1,0 +1,24 @@
+// The $FUNC(...) forms of configuration macros other than $(NAME) and $ENV(NAME)
+// (evaluate_macro_func in HTCondor's config.cpp, the variant param() uses). Internal to
+// macro_expand.cpp, which hands over the body text and a way to expand nested references
+// within the same substitution budget.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "config/macro_expand.hpp"
+
+namespace htcondor::config {
+
+struct MacroContext {
+  const Config& config;
+  std::function<ExpandResult<std::string>(std::string_view)> expand;
+};
+
+// The replacement text for `$<func>(<body>)` of the given kind (not Normal or Env).
+ExpandResult<std::string> evaluateFunction(MacroKind kind, std::string_view func, std::string_view body,
+                                           const MacroContext& context);
+
+}  // namespace htcondor::config
