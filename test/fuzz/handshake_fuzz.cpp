@@ -68,13 +68,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     s.validCommands = {5};
     sessions.insert(s, 60, ops::sessionTag(security), security.now);
   }
-  ops::CommandRequest request;
-  request.address = *net::Sinful::parse("<127.0.0.1:9618?sock=collector>");
-  request.addressText = "<127.0.0.1:9618?sock=collector>";
-  request.command = 5;
+  auto request = ops::CommandRequest::to("<127.0.0.1:9618?sock=collector>", 5);
 
   ops::Io io;
-  ops::Task task = run(io, sessions, security, request);
+  ops::Task task = run(io, sessions, security, *request);
   task.start();
   drain(io);
   io.onConnected(0);

@@ -107,13 +107,9 @@ struct Client {
                                               R"({"iss":"vm","sub":"alice@vm","jti":"j1"})")};
   }
   std::vector<Action> start(std::int64_t command = 5) {
-    auto address = net::Sinful::parse("<127.0.0.1:9618>");
-    REQUIRE(address);
-    ops::CommandRequest request;
-    request.address = *address;
-    request.addressText = "<127.0.0.1:9618>";
-    request.command = command;
-    task.emplace(run(io, sessions, security, request, error, session));
+    auto request = ops::CommandRequest::to("<127.0.0.1:9618>", command);
+    REQUIRE(request);
+    task.emplace(run(io, sessions, security, *request, error, session));
     task->start();
     conn = drain(io).back().conn;
     io.onConnected(conn);

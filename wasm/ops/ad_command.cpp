@@ -5,28 +5,21 @@
 #include "cedar/classad_wire.hpp"
 #include "classad/parser.hpp"
 #include "classad/unparse.hpp"
-#include "net/sinful.hpp"
 
 namespace htcondor::ops {
 
 Task adCommand(Io& io, security::SessionCache& sessions, SecurityOptions security, AdCommand request) {
-  auto address = net::Sinful::parse(request.address);
-  if (!address) co_return io.finish("bad daemon address: " + address.error(), ErrorKind::Value);
+  auto target = CommandRequest::to(request.address, request.command);
+  if (!target) co_return io.finish(target.error(), ErrorKind::Value);
   classad::Parser parser(request.requestAd);
   auto ad = parser.parseClassAd(true);
   if (!ad) co_return io.finish("the request ad does not parse: " + request.requestAd, ErrorKind::Value);
   if (request.deadline > 0) io.setDeadline(request.deadline);
 
-  CommandRequest target;
-  target.address = *address;
-  target.addressText = request.address;
-  target.command = request.command;
-  auto connection = co_await startCommand(io, sessions, security, target);
+  auto connection = co_await startCommand(io, sessions, security, *target);
   if (!connection) co_return io.finish(connection.error());
   auto& c = **connection;
-  auto message = c.writer();
-  if (auto put = cedar::putClassAd(message, *ad); !put) co_return io.finish(put.error().message);
-  if (auto sent = c.send(std::move(message)); !sent) co_return io.finish(sent.error());
+  if (auto sent = c.sendAd(*ad); !sent) co_return io.finish(sent.error());
 
   for (;;) {
     auto reply = co_await c.receive();

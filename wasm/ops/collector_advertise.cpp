@@ -5,7 +5,6 @@
 
 #include "cedar/classad_wire.hpp"
 #include "classad/parser.hpp"
-#include "net/sinful.hpp"
 
 namespace htcondor::ops {
 
@@ -16,8 +15,8 @@ inline constexpr std::int64_t kDcNop = 60011;
 }  // namespace
 
 Task collectorAdvertise(Io& io, security::SessionCache& sessions, SecurityOptions security, CollectorAdvertise request) {
-  auto address = net::Sinful::parse(request.address);
-  if (!address) co_return io.finish("bad collector address: " + address.error(), ErrorKind::Value);
+  auto target = CommandRequest::to(request.address, request.command);
+  if (!target) co_return io.finish(target.error(), ErrorKind::Value);
   std::vector<std::shared_ptr<classad::ClassAd>> ads;
   for (const auto& text : request.ads) {
     classad::Parser parser(text);
@@ -29,11 +28,7 @@ Task collectorAdvertise(Io& io, security::SessionCache& sessions, SecurityOption
   if (ads.empty()) co_return io.finish(std::nullopt);
   if (request.deadline > 0) io.setDeadline(request.deadline);
 
-  CommandRequest target;
-  target.address = *address;
-  target.addressText = request.address;
-  target.command = request.command;
-  auto connection = co_await startCommand(io, sessions, security, target);
+  auto connection = co_await startCommand(io, sessions, security, *target);
   if (!connection) co_return io.finish(connection.error());
   auto& c = **connection;
   for (std::size_t i = 0; i < ads.size(); ++i) {

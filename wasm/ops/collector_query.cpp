@@ -8,7 +8,6 @@
 #include "classad/classad.hpp"
 #include "classad/parser.hpp"
 #include "classad/unparse.hpp"
-#include "net/sinful.hpp"
 
 namespace htcondor::ops {
 
@@ -37,22 +36,16 @@ Result<std::shared_ptr<classad::ClassAd>, Error> queryAd(const CollectorQuery& q
 }  // namespace
 
 Task collectorQuery(Io& io, security::SessionCache& sessions, SecurityOptions security, CollectorQuery query) {
-  auto address = net::Sinful::parse(query.address);
-  if (!address) co_return io.finish("bad collector address: " + address.error(), ErrorKind::Value);
+  auto target = CommandRequest::to(query.address, query.command);
+  if (!target) co_return io.finish(target.error(), ErrorKind::Value);
   auto ad = queryAd(query);
   if (!ad) co_return io.finish(ad.error(), ErrorKind::Value);
   if (query.deadline > 0) io.setDeadline(query.deadline);
 
-  CommandRequest target;
-  target.address = *address;
-  target.addressText = query.address;
-  target.command = query.command;
-  auto connection = co_await startCommand(io, sessions, security, target);
+  auto connection = co_await startCommand(io, sessions, security, *target);
   if (!connection) co_return io.finish(connection.error());
   auto& c = **connection;
-  auto request = c.writer();
-  if (auto put = cedar::putClassAd(request, **ad); !put) co_return io.finish(put.error().message);
-  if (auto sent = c.send(std::move(request)); !sent) co_return io.finish(sent.error());
+  if (auto sent = c.sendAd(**ad); !sent) co_return io.finish(sent.error());
 
   // The reply is a stream of values, (int 1, ad)* then int 0, which the daemon may put in one
   // message or spread over several: read on across message boundaries.

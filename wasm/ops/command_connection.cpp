@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "cedar/classad_wire.hpp"
 #include "cedar/shared_port.hpp"
 #include "core/release.hpp"
 #include "ops/authenticate.hpp"
@@ -22,6 +23,16 @@ CommandConnection::CommandConnection(Io& io, int conn, SessionInfo session,
                                      std::optional<std::int64_t> rawCommand)
     : io_(io), conn_(conn), session_(std::move(session)), rawCommand_(rawCommand) {
   encoder_.setTransform(std::move(transform));
+}
+
+Result<CommandRequest, Error> CommandRequest::to(const std::string& address, std::int64_t command) {
+  auto sinful = net::Sinful::parse(address);
+  if (!sinful) return failure("bad daemon address " + address + ": " + sinful.error());
+  CommandRequest request;
+  request.address = std::move(*sinful);
+  request.addressText = address;
+  request.command = command;
+  return request;
 }
 
 cedar::MessageWriter CommandConnection::writer() {
@@ -52,6 +63,12 @@ std::string sessionTag(const SecurityOptions& security) {
   if (mac)
     for (std::size_t i = 0; i < 8; ++i) tag += {kHex[(*mac)[i] >> 4], kHex[(*mac)[i] & 15]};
   return tag;
+}
+
+Status<Error> CommandConnection::sendAd(const classad::ClassAd& ad) {
+  auto message = writer();
+  if (auto put = cedar::putClassAd(message, ad); !put) return failure(put.error().message);
+  return send(std::move(message));
 }
 
 namespace {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cedar/message.hpp"
+#include "classad/classad.hpp"
 #include "net/sinful.hpp"
 #include "ops/async.hpp"
 #include "ops/task.hpp"
@@ -37,6 +38,9 @@ struct SecurityOptions {
 };
 
 struct CommandRequest {
+  // A request for `command` at `address` (a sinful string); fails, naming it, for a bad address.
+  static Result<CommandRequest, Error> to(const std::string& address, std::int64_t command);
+
   net::Sinful address;
   std::string addressText;  // the address as given: ConnectSinful and the session cache key
   std::int64_t command = 0;
@@ -76,6 +80,8 @@ class CommandConnection {
   // the first message starts with the command, as the raw protocol sends them together.
   cedar::MessageWriter writer();
   Status<Error> send(cedar::MessageWriter&& message);
+  // A message holding one ad (the usual payload).
+  Status<Error> sendAd(const classad::ClassAd& ad);
   NextMessage receive() { return nextMessage(io_, conn_); }
   // A reader over a received message, in the session's string encoding.
   cedar::MessageReader reader(const Bytes& message) const { return cedar::MessageReader(message, encrypted()); }

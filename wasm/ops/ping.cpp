@@ -6,7 +6,6 @@
 #include "cedar/classad_wire.hpp"
 #include "classad/unparse.hpp"
 #include "classad/value.hpp"
-#include "net/sinful.hpp"
 #include "protocol/command_table.hpp"
 
 namespace htcondor::ops {
@@ -58,13 +57,10 @@ std::optional<std::int64_t> pingCommand(std::string_view text) {
 }
 
 Task ping(Io& io, security::SessionCache& sessions, SecurityOptions security, PingRequest request) {
-  auto address = net::Sinful::parse(request.address);
-  if (!address) co_return io.finish("bad daemon address: " + address.error(), ErrorKind::Value);
+  auto made = CommandRequest::to(request.address, kDcSecQuery);
+  if (!made) co_return io.finish(made.error(), ErrorKind::Value);
   if (request.deadline > 0) io.setDeadline(request.deadline);
-  CommandRequest target;
-  target.address = *address;
-  target.addressText = request.address;
-  target.command = kDcSecQuery;
+  CommandRequest target = std::move(*made);
   target.authCommand = request.checkedCommand;
   target.newSession = true;
   if (security.policy.levels.negotiation == security::SecLevel::Never)
