@@ -3,6 +3,7 @@
 // as a subprotocol since browsers cannot set headers. The proxy only relays: HTCondor's
 // security still runs end to end from the core to the daemon.
 import type { Transport } from './transport.js';
+import { WebSocketClass } from './websocket.js';
 
 export interface ProxySettings {
   readonly url: string;
@@ -15,7 +16,7 @@ export function websocketTransport(proxy: ProxySettings): Transport {
       const url = new URL(proxy.url);
       url.searchParams.set('target', `${host.includes(':') ? `[${host}]` : host}:${port}`);
       const protocols = ['htcondor-wasm', ...(proxy.token ? [`bearer.${proxy.token}`] : [])];
-      const ws = new WebSocket(url, protocols);
+      const ws = new WebSocketClass(url, protocols);
       ws.binaryType = 'arraybuffer';
       let open = false;
       ws.onopen = () => {

@@ -6,6 +6,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { htcondor, HTCondorEnumError, HTCondorIOError, HTCondorValueError } from 'htcondor-wasm';
+import { startProxy } from 'htcondor-wasm/proxy';
 
 const pool = inject('pool');
 const token = readFileSync(pool.tokenFile, 'utf8').trim();
@@ -74,6 +75,21 @@ describe('SecMan.ping', () => {
     const error = await secman().ping(pool.collector, 'ADMINISTRATOR').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HTCondorIOError);
     expect((error as Error).message).toMatch(/refused command 60023 for condortest@vm.*DENIED/);
+  });
+});
+
+describe('through the proxy, from Node', () => {
+  it('the same IDTOKENS session over a WebSocket tunnel (the ws package where Node has no WebSocket)', async () => {
+    const proxy = await startProxy({ allow: [pool.collector] });
+    try {
+      const s = new htcondor.SecMan({ proxy: proxy.url });
+      s.setToken(token);
+      const ad = await s.ping(pool.collector, 'READ');
+      expect(ad.get('MyRemoteUserName')).toBe(pool.identity);
+      expect(ad.get('CryptoMethods')).toBe('AES');
+    } finally {
+      await proxy.close();
+    }
   });
 });
 

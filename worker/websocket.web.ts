@@ -1,0 +1,2 @@
+// Browsers: their own WebSocket.
+export const WebSocketClass: typeof WebSocket = WebSocket;
