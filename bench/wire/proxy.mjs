@@ -1,0 +1,106 @@
+// Benchmark: the same Collector.query over direct TCP and through the WebSocket proxy
+// (htcondor-wasm/proxy, started in this process, allowed to reach only the collector), side by
+// side on loopback: each iteration runs one of each, in alternating order, so both see the same
+// machine state. Target: through the proxy at most 1.2x the direct time.
+//   resumed, all ads   query(AdTypes.Any) on the cached security session;
+//   resumed, small     query(AdTypes.Collector, "true", ["Name"]): the per-connection overhead
+//                      at its most visible;
+//   new session        invalidateAllSessions() then query(AdTypes.Any): handshake included.
+// Each query opens its own TCP connection (as HTCondor's clients do); through the proxy that is
+// a WebSocket (HTTP upgrade), and the proxy's own TCP connection to the collector.
+// The WebSocket client is the runtime's global WebSocket (Node 22+; Node 20 needs
+// --experimental-websocket, which this script adds by re-running itself); --client=ws uses the
+// `ws` package's client instead (in this thread: with the inthread entry only).
+//   node bench/wire/proxy.mjs [N=200] [--rounds=3] [--entry=both|worker|inthread] [--client=ws]
+import { spawnSync } from 'node:child_process';
+
+import { cpuNow, ENTRIES, loadNote, median, ms, parseArgs, testPool } from '../lib/wire.mjs';
+
+const wsClient = process.argv.includes('--client=ws');
+if (wsClient) {
+  // The `ws` package's client (what the proxy itself is built on) as the global WebSocket, to
+  // tell the proxy's cost from the runtime's WebSocket client's.
+  globalThis.WebSocket = (await import('ws')).WebSocket;
+} else if (typeof WebSocket === 'undefined') {
+  const child = spawnSync(process.execPath, ['--experimental-websocket', '--disable-warning=ExperimentalWarning', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(child.status ?? 1);
+}
+
+const { startProxy } = await import('htcondor-wasm/proxy');
+
+const args = parseArgs(process.argv.slice(2), { n: 200 });
+const { n, rounds } = args;
+// The worker's global WebSocket is the runtime's: `ws` can only stand in for it in this thread.
+const entries = wsClient ? ['inthread'] : args.entries;
+const pool = testPool();
+
+const proxy = await startProxy({ allow: [pool.collector] });
+console.log(`${n} iterations of each query per round, direct and proxied interleaved, ${rounds} rounds (medians), collector ${pool.collector}, proxy ${proxy.url}, ` +
+  `WebSocket client ${wsClient ? 'ws' : `the runtime's (Node ${process.versions.node})`}; ${loadNote()}`);
+
+/** The variants: each returns what it saw (to check both paths return the same). */
+function variants(htcondor, direct, proxied, security) {
+  const names = async (collector, adType, projection) => {
+    const ads = await collector.query(adType, 'true', projection);
+    const seen = ads.map((ad) => `${ad.get('MyType')}/${ad.get('Name')}`).sort().join(',');
+    for (const ad of ads) ad.dispose();
+    return seen;
+  };
+  return {
+    'resumed session, query(AdTypes.Any), all ads': (c) => names(c, htcondor.AdTypes.Any),
+    'resumed session, small query (Collector ad, Name)': (c) => names(c, htcondor.AdTypes.Collector, ['Name']),
+    'new session each, query(AdTypes.Any)': async (c) => {
+      await security.invalidateAllSessions();
+      return names(c, htcondor.AdTypes.Any);
+    },
+  };
+}
+
+async function round(lib) {
+  const { htcondor } = lib;
+  const security = new htcondor.SecMan();
+  security.setToken(pool.token);
+  const direct = new htcondor.Collector(pool.collector, { security });
+  const proxied = new htcondor.Collector(pool.collector, { security, proxy: proxy.url });
+  const out = {};
+  for (const [name, run] of Object.entries(variants(htcondor, direct, proxied, security))) {
+    const time = { direct: { wall: 0, cpu: 0 }, proxied: { wall: 0, cpu: 0 } };
+    const once = async (which, collector, count) => {
+      const cpu = cpuNow();
+      const start = performance.now();
+      const seen = await run(collector);
+      if (count) {
+        time[which].wall += performance.now() - start;
+        time[which].cpu += cpuNow() - cpu;
+      }
+      return seen;
+    };
+    const warmup = Math.max(5, Math.ceil(n / 10));
+    for (let i = 0; i < warmup + n; i++) {
+      const count = i >= warmup;
+      // Alternate which goes first, so neither always follows the other.
+      const [a, b] = i % 2 ? [['proxied', proxied], ['direct', direct]] : [['direct', direct], ['proxied', proxied]];
+      const first = await once(a[0], a[1], count);
+      const second = await once(b[0], b[1], count);
+      if (first !== second) throw new Error(`${name}: direct and proxied queries saw different ads:\n${first}\n${second}`);
+    }
+    out[name] = { direct: { wall: time.direct.wall / n, cpu: time.direct.cpu / n }, proxied: { wall: time.proxied.wall / n, cpu: time.proxied.cpu / n } };
+  }
+  return out;
+}
+
+try {
+  const libs = Object.fromEntries(await Promise.all(entries.map(async (e) => [e, await ENTRIES[e]()])));
+  const results = Object.fromEntries(entries.map((e) => [e, []]));
+  for (let r = 0; r < rounds; r++) for (const e of entries) results[e].push(await round(libs[e]));
+  for (const e of entries) {
+    for (const name of Object.keys(results[e][0])) {
+      const pick = (which, what) => median(results[e].map((r) => r[name][which][what]));
+      const ratio = median(results[e].map((r) => r[name].proxied.wall / r[name].direct.wall));
+      console.log(`${name} [${e}]: direct TCP ${ms(pick('direct', 'wall'))} ms/op (cpu ${ms(pick('direct', 'cpu'))}), ` +
+        `through the proxy ${ms(pick('proxied', 'wall'))} ms/op (cpu ${ms(pick('proxied', 'cpu'))}, proxy included), ratio ${ratio.toFixed(2)}x`);
+    }
+  }
+} finally {
+  await proxy.close();
+}
