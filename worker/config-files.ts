@@ -54,7 +54,7 @@ export interface FileSystemOptions {
 /** File access through node:fs. */
 export function nodeFileAccess(options: FileSystemOptions = {}): ConfigFileAccess {
   const at = resolver(options.root);
-  const owner = options.uid ?? process.getuid?.();
+  const owner = options.uid ?? ask(() => process.getuid?.(), undefined);
   return {
     readFile(file) {
       try {
@@ -109,10 +109,19 @@ export interface ProcessOptions {
   readonly hostname?: string;
 }
 
+/** What the runtime tells about the system, or `otherwise` where it will not (Deno without --allow-sys). */
+export function ask<T>(question: () => T, otherwise: T): T {
+  try {
+    return question();
+  } catch {
+    return otherwise;
+  }
+}
+
 /** The process facts, from node:os and the passwd and hosts files. */
 export function processFacts(options: ProcessOptions = {}): ProcessFacts {
   const passwd = readPasswd(options.root);
-  const hostname = options.hostname ?? os.hostname();
+  const hostname = options.hostname ?? ask(() => os.hostname(), '');
   const canonicalHostname = canonicalName(hostname, options.root);
   let identity: { username: string; uid: number; gid: number; home: string };
   if (options.user !== undefined) {
@@ -120,7 +129,7 @@ export function processFacts(options: ProcessOptions = {}): ProcessFacts {
     if (!entry) throw new HTCondorValueError(`no user ${String(options.user)} in the passwd file`);
     identity = { username: entry.name, uid: entry.uid, gid: entry.gid, home: entry.home };
   } else {
-    const info = os.userInfo();
+    const info = ask(() => os.userInfo(), { username: '', uid: -1, gid: -1, homedir: process.env['HOME'] ?? '', shell: null });
     identity = { username: info.username, uid: info.uid, gid: info.gid, home: info.homedir };
   }
   const condorHome = passwd.find((e) => e.name === 'condor')?.home;

@@ -7,6 +7,7 @@ import path from 'node:path';
 
 import { HTCondorIOError, HTCondorValueError } from '../src/errors.js';
 import { discoverConfiguration, type ConfigCore } from './config-discovery.js';
+import { ask } from './config-files.js';
 
 export interface HostConfiguration {
   /** A configuration value with its macros expanded; undefined when it is not set. */
@@ -27,7 +28,7 @@ export interface HostConfiguration {
 /** Read once, on the first call that needs it; a malformed configuration fails that call with HTCondorValueError. */
 export function hostConfiguration(core: ConfigCore): HostConfiguration {
   const env = process.env;
-  const user = localUser();
+  const user = ask(() => os.userInfo().username, undefined);
   const discovered = discoverConfiguration(core);
   const poolPassword = discovered.poolPassword && new TextDecoder().decode(discovered.poolPassword);
   return {
@@ -73,29 +74,11 @@ function discoverBearerToken(file: string | undefined, env: NodeJS.ProcessEnv): 
   if (file) return firstLine(readFile(file));
   if (env['BEARER_TOKEN']) return env['BEARER_TOKEN'].trim();
   if (env['BEARER_TOKEN_FILE']) return firstLine(readFile(env['BEARER_TOKEN_FILE']));
-  const uid = userId();
+  const uid = ask(() => process.getuid?.(), undefined);
   if (uid === undefined) return undefined;
   if (env['XDG_RUNTIME_DIR']) {
     const token = firstLine(readFile(path.join(env['XDG_RUNTIME_DIR'], `bt_u${uid}`)));
     if (token) return token;
   }
   return firstLine(readFile(`/tmp/bt_u${uid}`));
-}
-
-/** The local user name; undefined where the runtime will not tell (Deno without --allow-sys). */
-function localUser(): string | undefined {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The user id; undefined where the runtime will not tell (Deno without --allow-sys). */
-function userId(): number | undefined {
-  try {
-    return process.getuid?.();
-  } catch {
-    return undefined;
-  }
 }

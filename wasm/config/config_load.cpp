@@ -45,13 +45,14 @@ class Loader {
         }
       }
       if (!rootText) {
+        // As the Python bindings do: carry on with the defaults, the user's file and the
+        // environment's overrides.
         config_.addWarning(
             "Neither the environment variable CONDOR_CONFIG, /etc/condor/, /usr/local/etc/, nor ~condor/ contain a "
             "condor_config source.");
-        return std::monostate{};
       }
     }
-    if (!onlyEnv && !root.empty() && root != "/dev/null") {
+    if (!onlyEnv && rootText && !root.empty() && root != "/dev/null") {
       detected("CONFIG_ROOT", dirName(root));
       config_.addSource(root);
       if (auto s = readConfig(config_, *rootText, root, o_.files); !s) return s;
