@@ -104,6 +104,36 @@ describe('the proxy, when the target fails', () => {
   });
 });
 
+describe('the proxy, with a client that closes right after writing', () => {
+  it('still delivers every byte the client sent before the target sees the close', async () => {
+    const received: Buffer[] = [];
+    const server = net.createServer();
+    const done = new Promise<void>((resolve) => {
+      server.on('connection', (socket) => {
+        socket.on('data', (chunk: Buffer) => received.push(chunk));
+        socket.on('end', () => resolve());
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as net.AddressInfo).port;
+    const proxy = await startProxy({ allow: [`127.0.0.1:${port}`] });
+    const WebSocket = (await import('ws')).default;
+    const ws = new WebSocket(`${proxy.url}?target=127.0.0.1:${port}`);
+    try {
+      await new Promise((resolve) => ws.once('open', resolve));
+      // An advertise: several messages, then the close, with no answer awaited.
+      const sent = Array.from({ length: 8 }, (_, i) => Buffer.alloc(512 * 1024, i));
+      for (const message of sent) ws.send(message);
+      ws.close(1000);
+      await done;
+      expect(Buffer.concat(received).equals(Buffer.concat(sent))).toBe(true);
+    } finally {
+      await proxy.close();
+      server.close();
+    }
+  });
+});
+
 describe('the proxy, with a client that stops reading', () => {
   it('stops reading the target, so buffered bytes stay bounded', async () => {
     const total = 256 * 1024 * 1024;
