@@ -50,6 +50,12 @@ Status<Error> CommandConnection::send(cedar::MessageWriter&& message) {
   return std::monostate{};
 }
 
+Status<Error> CommandConnection::sendAd(const classad::ClassAd& ad) {
+  auto message = writer();
+  if (auto put = cedar::putClassAd(message, ad); !put) return failure(put.error().message);
+  return send(std::move(message));
+}
+
 std::string sessionTag(const SecurityOptions& security) {
   std::string material;
   for (const auto& token : security.tokens) material += token + "\n";
@@ -58,17 +64,13 @@ std::string sessionTag(const SecurityOptions& security) {
   static constexpr std::string_view kLabel = "htcondor-wasm session tag";
   auto mac = sec::hmacSha256(std::span(reinterpret_cast<const std::uint8_t*>(kLabel.data()), kLabel.size()),
                              std::span(reinterpret_cast<const std::uint8_t*>(material.data()), material.size()));
+  // HMAC over memory does not fail; were it to, the credentials themselves keep sessions apart
+  // (the cache key never leaves the process).
+  if (!mac) return security.tag + "/" + material;
   std::string tag = security.tag + "/";
   static constexpr char kHex[] = "0123456789abcdef";
-  if (mac)
-    for (std::size_t i = 0; i < 8; ++i) tag += {kHex[(*mac)[i] >> 4], kHex[(*mac)[i] & 15]};
+  for (std::size_t i = 0; i < 8; ++i) tag += {kHex[(*mac)[i] >> 4], kHex[(*mac)[i] & 15]};
   return tag;
-}
-
-Status<Error> CommandConnection::sendAd(const classad::ClassAd& ad) {
-  auto message = writer();
-  if (auto put = cedar::putClassAd(message, ad); !put) return failure(put.error().message);
-  return send(std::move(message));
 }
 
 namespace {
@@ -111,7 +113,6 @@ std::vector<sec::AuthMethod> advertisedMethods(const std::vector<sec::AuthMethod
   }
   return all;
 }
-
 
 SessionInfo infoFromCache(const sec::CachedSession& s) {
   SessionInfo info;
