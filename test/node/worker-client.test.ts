@@ -1,12 +1,12 @@
 // The worker boundary's failure paths, with real worker_threads workers: a worker that dies
-// mid-call must reject the call (never hang), and typed errors keep their class.
+// mid-call must reject the call (never hang), and typed errors keep their class and cause.
 import { Worker } from 'node:worker_threads';
 
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { describe, expect, it } from 'vitest';
 
 import { connectWorker, type WorkerHandle } from '../../build/ts/src/core/worker-client.js';
-import { HTCondorInternalError } from '../../build/ts/src/errors.js';
+import { HTCondorInternalError, HTCondorIOError } from '../../build/ts/src/errors.js';
 
 function failingWorker(): { handle: WorkerHandle; worker: Worker; held: boolean[] } {
   const worker = new Worker(new URL('./fixtures/failing-worker.mjs', import.meta.url));
@@ -40,6 +40,21 @@ describe('the worker client', () => {
     expect((error as Error).message).toBe('core exploded');
     const plain = await remote['throwNamed']!('TypeError', 'plain').catch((e: unknown) => e);
     expect(plain).not.toBeInstanceOf(HTCondorInternalError);
+    await worker.terminate();
+  });
+
+  it('keeps an error\'s cause, and its cause\'s, across the worker', async () => {
+    const { handle, worker } = failingWorker();
+    const remote = connectWorker(handle).port as unknown as Remote;
+    const error = (await remote['throwWithCause']!().catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(HTCondorIOError);
+    expect(error.name).toBe('HTCondorIOError');
+    expect(error.message).toBe('cannot write the token');
+    const cause = error.cause as Error;
+    expect(cause).toBeInstanceOf(Error);
+    expect(cause.message).toBe('EACCES');
+    expect(cause.cause).toBeInstanceOf(RangeError);
+    expect((cause.cause as Error).message).toBe('the innermost cause');
     await worker.terminate();
   });
 
