@@ -1,13 +1,14 @@
-// Collector.query against the real pool, from the main thread through the worker and the WASM
-// core over direct TCP, compared with what condor_status (HTCondor's own tool, in the pool's
-// root) shows for the same query.
+// Collector against the real pool, from the main thread through the worker and the WASM core,
+// over direct TCP and through the proxy, compared with what condor_status (HTCondor's own tool,
+// in the pool's root) shows for the same query.
 import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 
 import { classad, htcondor, HTCondorEnumError, HTCondorIOError, HTCondorLocateError, HTCondorValueError } from 'htcondor-wasm';
+import { startProxy } from 'htcondor-wasm/proxy';
 
 const { ClassAd } = classad;
 
@@ -20,8 +21,18 @@ const condorStatus = (...args: string[]) =>
     .filter(Boolean)
     .sort();
 
-describe('Collector.query', () => {
-  const collector = new htcondor.Collector(pool.collector);
+// Every check runs both ways: over the runtime's TCP, and through the proxy (as browsers do).
+// The proxy allows what a site's would: the collector, and the addresses the pool's daemons
+// advertise (HTCondor picks among a sinful's addrs, e.g. an IPv6 one before 127.0.0.1).
+const proxy = await startProxy({ allow: [pool.collector, ...(await advertisedAddresses())] });
+afterAll(() => proxy.close());
+const transports: [string, htcondor.ConnectionOptions][] = [
+  ['direct TCP', {}],
+  ['the proxy', { proxy: proxy.url }],
+];
+
+describe.each(transports)('Collector.query over %s', (_, via) => {
+  const collector = new htcondor.Collector(pool.collector, via);
 
   it('returns the slot ads condor_status shows, with a constraint and a projection', async () => {
     // Attributes that do not change while jobs come and go (a slot's Cpus do).
@@ -54,7 +65,7 @@ describe('Collector.query', () => {
     ['Defrag', htcondor.AdTypes.Defrag, ['-defrag']],
     ['Grid', htcondor.AdTypes.Grid, ['-grid']],
   ];
-  it.each(statusArgs)('returns the %s ads condor_status -l shows, with the same attributes', async (_, adType, args) => {
+  it.each(statusArgs)('returns the %s ads condor_status -l shows, with the same attributes', async (__, adType, args) => {
     const long = execFileSync(inRoot, ['--user', pool.user, 'condor_status', '-l', ...args], { encoding: 'utf8' });
     const theirs = long.split(/\n\s*\n/).filter((block) => block.trim() !== '').map((block) => {
       const names = block.split('\n').map((line) => /^(\w+) = /.exec(line)?.[1]).filter((n): n is string => n !== undefined);
@@ -70,6 +81,63 @@ describe('Collector.query', () => {
     expect(await collector.query(htcondor.AdTypes.Schedd, 'false')).toEqual([]);
   });
 
+  it('rejects an unknown ad type with HTCondorValueError', async () => {
+    await expect(collector.query(99 as never)).rejects.toThrow(HTCondorValueError);
+  });
+});
+
+describe.each(transports)('Collector location and advertising over %s', (how, via) => {
+  const collector = new htcondor.Collector(pool.collector, via);
+  // A token for the pool's own daemon identity (ALLOW_DAEMON), minted with the pool's key.
+  const daemonToken = execFileSync(inRoot, ['condor_token_create', '-identity', 'condor@vm'], { encoding: 'utf8' }).trim();
+
+  it('locate finds the schedd by type and by name, with the address reachable through the shared port', async () => {
+    const [name] = condorStatus('-schedd', '-af', 'Name');
+    const any = await collector.locate(htcondor.DaemonTypes.Schedd);
+    const named = await collector.locate(htcondor.DaemonTypes.Schedd, name!.toUpperCase());
+    expect(named.get('Name')).toBe(name);
+    expect(String(named.get('MyAddress'))).toContain('sock=schedd');
+    expect(named.keys().sort()).toEqual(['AddressV1', 'CondorPlatform', 'CondorVersion', 'Machine', 'MyAddress', 'Name']);
+    expect(any.get('MyAddress')).toBe(named.get('MyAddress'));
+    await expect(collector.locate(htcondor.DaemonTypes.Schedd, 'no-such-schedd')).rejects.toThrow(HTCondorLocateError);
+  });
+
+  it('locateAll returns the location of every daemon of a type', async () => {
+    const ads = await collector.locateAll(htcondor.DaemonTypes.Startd);
+    expect(ads.map((ad) => String(ad.get('Name'))).sort()).toEqual(condorStatus('-af', 'Name'));
+    expect(ads.every((ad) => typeof ad.get('MyAddress') === 'string')).toBe(true);
+  });
+
+  it('directQuery asks the schedd itself, through the shared port', async () => {
+    const ad = await collector.directQuery(htcondor.DaemonTypes.Schedd);
+    expect(ad.get('MyType')).toBe('Scheduler');
+    expect(ad.get('Name')).toBe(condorStatus('-schedd', '-af', 'Name')[0]);
+  });
+
+  it('advertise puts a generic ad into the collector, and an invalidation takes it out again', async () => {
+    const security = new htcondor.SecMan();
+    security.setToken(daemonToken);
+    const writer = new htcondor.Collector(pool.collector, { ...via, security });
+    const name = `htcondor-wasm-test-${process.pid}-${how.replace(/\W/g, '-')}`;
+    await writer.advertise([new ClassAd({ MyType: 'Generic', Name: name, Answer: 42 })]);
+    const seen = await collector.query(htcondor.AdTypes.Generic, `Name == ${JSON.stringify(name)}`, ['Name', 'Answer']);
+    expect(seen.map((ad) => ad.get('Answer'))).toEqual([42]);
+    expect(condorStatus('-generic', '-constraint', `Name == "${name}"`, '-af', 'Answer')).toEqual(['42']);
+
+    const invalidation = new ClassAd({ MyType: 'Query', TargetType: 'Generic' });
+    invalidation.set('Requirements', new classad.ExprTree(`Name == ${JSON.stringify(name)}`));
+    await writer.advertise([invalidation], 'INVALIDATE_ADS_GENERIC');
+    expect(await collector.query(htcondor.AdTypes.Generic, `Name == ${JSON.stringify(name)}`)).toEqual([]);
+  });
+
+  it('advertise refuses unknown commands and UDP', async () => {
+    const ad = new ClassAd({ MyType: 'Generic', Name: 'x' });
+    await expect(collector.advertise([ad], 'NOT_A_COMMAND')).rejects.toThrow(HTCondorEnumError);
+    await expect(collector.advertise([ad], 'UPDATE_AD_GENERIC', false)).rejects.toThrow(HTCondorValueError);
+  });
+});
+
+describe('Collector failures over direct TCP', () => {
   it('fails with HTCondorIOError when nothing listens at the address', async () => {
     const server = net.createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -106,58 +174,19 @@ describe('Collector.query', () => {
     }
   });
 
-  it('rejects an unknown ad type with HTCondorValueError', async () => {
-    await expect(collector.query(99 as never)).rejects.toThrow(HTCondorValueError);
-  });
 });
 
-describe('Collector location and advertising', () => {
-  const collector = new htcondor.Collector(pool.collector);
-  // A token for the pool's own daemon identity (ALLOW_DAEMON), minted with the pool's key.
-  const daemonToken = execFileSync(inRoot, ['condor_token_create', '-identity', 'condor@vm'], { encoding: 'utf8' }).trim();
-
-  it('locate finds the schedd by type and by name, with the address reachable through the shared port', async () => {
-    const [name] = condorStatus('-schedd', '-af', 'Name');
-    const any = await collector.locate(htcondor.DaemonTypes.Schedd);
-    const named = await collector.locate(htcondor.DaemonTypes.Schedd, name!.toUpperCase());
-    expect(named.get('Name')).toBe(name);
-    expect(String(named.get('MyAddress'))).toContain('sock=schedd');
-    expect(named.keys().sort()).toEqual(['AddressV1', 'CondorPlatform', 'CondorVersion', 'Machine', 'MyAddress', 'Name']);
-    expect(any.get('MyAddress')).toBe(named.get('MyAddress'));
-    await expect(collector.locate(htcondor.DaemonTypes.Schedd, 'no-such-schedd')).rejects.toThrow(HTCondorLocateError);
-  });
-
-  it('locateAll returns the location of every daemon of a type', async () => {
-    const ads = await collector.locateAll(htcondor.DaemonTypes.Startd);
-    expect(ads.map((ad) => String(ad.get('Name'))).sort()).toEqual(condorStatus('-af', 'Name'));
-    expect(ads.every((ad) => typeof ad.get('MyAddress') === 'string')).toBe(true);
-  });
-
-  it('directQuery asks the schedd itself, through the shared port', async () => {
-    const ad = await collector.directQuery(htcondor.DaemonTypes.Schedd);
-    expect(ad.get('MyType')).toBe('Scheduler');
-    expect(ad.get('Name')).toBe(condorStatus('-schedd', '-af', 'Name')[0]);
-  });
-
-  it('advertise puts a generic ad into the collector, and an invalidation takes it out again', async () => {
-    const security = new htcondor.SecMan();
-    security.setToken(daemonToken);
-    const writer = new htcondor.Collector(pool.collector, { security });
-    const name = `htcondor-wasm-test-${process.pid}`;
-    await writer.advertise([new ClassAd({ MyType: 'Generic', Name: name, Answer: 42 })]);
-    const seen = await collector.query(htcondor.AdTypes.Generic, `Name == ${JSON.stringify(name)}`, ['Name', 'Answer']);
-    expect(seen.map((ad) => ad.get('Answer'))).toEqual([42]);
-    expect(condorStatus('-generic', '-constraint', `Name == "${name}"`, '-af', 'Answer')).toEqual(['42']);
-
-    const invalidation = new ClassAd({ MyType: 'Query', TargetType: 'Generic' });
-    invalidation.set('Requirements', new classad.ExprTree(`Name == ${JSON.stringify(name)}`));
-    await writer.advertise([invalidation], 'INVALIDATE_ADS_GENERIC');
-    expect(await collector.query(htcondor.AdTypes.Generic, `Name == ${JSON.stringify(name)}`)).toEqual([]);
-  });
-
-  it('advertise refuses unknown commands and UDP', async () => {
-    const ad = new ClassAd({ MyType: 'Generic', Name: 'x' });
-    await expect(collector.advertise([ad], 'NOT_A_COMMAND')).rejects.toThrow(HTCondorEnumError);
-    await expect(collector.advertise([ad], 'UPDATE_AD_GENERIC', false)).rejects.toThrow(HTCondorValueError);
-  });
-});
+/** host:port rules for every address in the pool's ads' addrs lists (`[fd00--2]-9618` is [fd00::2]:9618). */
+async function advertisedAddresses(): Promise<string[]> {
+  const ads = await new htcondor.Collector(pool.collector).query(htcondor.AdTypes.Any, 'true', ['MyAddress']);
+  const rules = new Set<string>();
+  for (const ad of ads) {
+    const addrs = /[?&]addrs=([^&>]*)/.exec(String(ad.get('MyAddress') ?? ''))?.[1];
+    for (const entry of addrs?.split('+') ?? []) {
+      const cut = entry.lastIndexOf('-');
+      const host = entry.slice(0, cut).replace(/^\[(.*)\]$/, (_, v6: string) => `[${v6.replace(/-/g, ':')}]`);
+      rules.add(`${host}:${entry.slice(cut + 1)}`);
+    }
+  }
+  return [...rules];
+}

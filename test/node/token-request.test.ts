@@ -6,9 +6,10 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 
 import { htcondor, HTCondorIOError, HTCondorValueError } from 'htcondor-wasm';
+import { startProxy } from 'htcondor-wasm/proxy';
 
 const pool = inject('pool');
 const inRoot = path.resolve(import.meta.dirname, '../../scripts/in-root.sh');
@@ -18,6 +19,8 @@ process.env['_CONDOR_SEC_TOKEN_DIRECTORY'] = tokensDir;
 
 const userToken = readFileSync(pool.tokenFile, 'utf8').trim();
 const adminToken = execFileSync(inRoot, ['condor_token_create', '-identity', 'condor@vm'], { encoding: 'utf8' }).trim();
+const proxy = await startProxy({ allow: [pool.collector] });
+afterAll(() => proxy.close());
 const withToken = (token: string) => {
   const security = new htcondor.SecMan();
   security.setToken(token);
@@ -25,13 +28,14 @@ const withToken = (token: string) => {
 };
 
 describe('TokenRequest', () => {
-  it('is approved by an administrator, and the token it yields authenticates', async () => {
-    const request = new htcondor.TokenRequest(pool.identity, ['READ'], 3600, { security: withToken(userToken) });
+  it.each(['direct TCP', 'the proxy'])('over %s, is approved by an administrator, and the token it yields authenticates', async (how) => {
+    const via = how === 'the proxy' ? { proxy: proxy.url } : {};
+    const request = new htcondor.TokenRequest(pool.identity, ['READ'], 3600, { ...via, security: withToken(userToken) });
     await request.submit(pool.collector);
     expect(request.requestId).toMatch(/^\d+$/);
     expect(await request.done()).toBe(false);
 
-    const admin = { security: withToken(adminToken) };
+    const admin = { ...via, security: withToken(adminToken) };
     const pending = await htcondor.TokenRequest.pending(pool.collector, admin);
     const mine = pending.find((ad) => ad.get('RequestId') === request.requestId);
     expect(mine?.get('RequestedIdentity')).toBe(pool.identity);
