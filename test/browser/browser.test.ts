@@ -1,5 +1,6 @@
 // Headless Chromium: the browser bundle runs the WASM core in a Web Worker behind Comlink, and
 // a page reaches the real collector through the proxy, with HTCondor's security end to end.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -10,10 +11,12 @@ import { startProxy, type RunningProxy } from 'htcondor-wasm/proxy';
 
 import { launchChromium } from '../helpers/chromium.js';
 import { authenticateOpening, firstAd } from '../helpers/cedar-probe.js';
+import { poolAllowRules } from '../helpers/pool-addresses.js';
 import { serveDist, type StaticServer } from '../helpers/static-server.js';
 
 const pool = inject('pool');
 const distDir = path.resolve(import.meta.dirname, '../../dist');
+const inRoot = path.resolve(import.meta.dirname, '../../scripts/in-root.sh');
 
 describe('in headless Chromium', () => {
   let server: StaticServer;
@@ -24,7 +27,7 @@ describe('in headless Chromium', () => {
 
   beforeAll(async () => {
     server = await serveDist(distDir);
-    proxy = await startProxy({ allow: [`${pool.host}:${pool.port}`] });
+    proxy = await startProxy({ allow: await poolAllowRules(pool.collector) });
     browser = await launchChromium();
     page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -121,6 +124,47 @@ describe('in headless Chromium', () => {
       AuthorizationSucceeded: true,
       queried: 'Collector',
     });
+  });
+
+  it('does what Node does, through the proxy: every ad type as condor_status -l, the schedd through the shared port, advertise, a token request', async () => {
+    const token = readFileSync(pool.tokenFile, 'utf8').trim();
+    const adminToken = execFileSync(inRoot, ['condor_token_create', '-identity', `condor@${pool.identity.split('@')[1]}`], { encoding: 'utf8' }).trim();
+    const name = `htcondor-wasm-browser-${process.pid}`;
+    const answer = await inPage<{ any: { key: string; names: string[] }[]; schedd: unknown; direct: unknown; advertised: unknown[]; gone: number; tokenUser: unknown }>(`
+      const { classad, htcondor } = await import('/browser/index.js');
+      const proxy = '${proxy.url}';
+      const secman = (token) => { const s = new htcondor.SecMan({ proxy }); s.setToken(token); return s; };
+      const user = secman(${JSON.stringify(token)}), admin = secman(${JSON.stringify(adminToken)});
+      const collector = new htcondor.Collector('${pool.collector}', { proxy, security: user });
+      const any = (await collector.query(htcondor.AdTypes.Any)).map((ad) => ({ key: ad.get('MyType') + '|' + (ad.get('Name') ?? ''), names: ad.keys().sort() }));
+      const schedd = await collector.locate(htcondor.DaemonTypes.Schedd);
+      const direct = await collector.directQuery(htcondor.DaemonTypes.Schedd);
+      const writer = new htcondor.Collector('${pool.collector}', { proxy, security: admin });
+      await writer.advertise([new classad.ClassAd({ MyType: 'Generic', Name: '${name}', Answer: 42 })]);
+      const advertised = (await collector.query(htcondor.AdTypes.Generic, 'Name == "${name}"', ['Answer'])).map((ad) => ad.get('Answer'));
+      const invalidation = new classad.ClassAd({ MyType: 'Query', TargetType: 'Generic' });
+      invalidation.set('Requirements', new classad.ExprTree('Name == "${name}"'));
+      await writer.advertise([invalidation], 'INVALIDATE_ADS_GENERIC');
+      const gone = (await collector.query(htcondor.AdTypes.Generic, 'Name == "${name}"')).length;
+      const request = new htcondor.TokenRequest('${pool.identity}', ['READ'], 600, { proxy, security: user });
+      await request.submit('${pool.collector}');
+      await htcondor.TokenRequest.approve(request.requestId, '${pool.collector}', { proxy, security: admin });
+      const issued = await request.result(30);
+      const tokenUser = (await secman(issued.contents).ping('${pool.collector}', 'READ')).get('MyRemoteUserName');
+      return { any, schedd: schedd.get('Name'), direct: direct.get('MyType'), advertised, gone, tokenUser };`);
+    const long = execFileSync(inRoot, ['--user', pool.user, 'condor_status', '-l', '-any'], { encoding: 'utf8' });
+    const theirs = long.split(/\n\s*\n/).filter((block) => block.trim() !== '').map((block) => {
+      const value = (attr: string) => new RegExp(`^${attr} = "(.*)"$`, 'm').exec(block)?.[1] ?? '';
+      const names = block.split('\n').map((line) => /^(\w+) = /.exec(line)?.[1]).filter((n): n is string => n !== undefined);
+      return { key: `${value('MyType')}|${value('Name')}`, names: names.sort() };
+    });
+    const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
+    expect(answer.any.sort(byKey)).toEqual(theirs.sort(byKey));
+    expect(answer.schedd).toBe(execFileSync(inRoot, ['--user', pool.user, 'condor_status', '-schedd', '-af', 'Name'], { encoding: 'utf8' }).trim());
+    expect(answer.direct).toBe('Scheduler');
+    expect(answer.advertised).toEqual([42]);
+    expect(answer.gone).toBe(0);
+    expect(answer.tokenUser).toBe(pool.identity);
   });
 
   it('reports a target the proxy refuses as HTCondorIOError with the reason', async () => {

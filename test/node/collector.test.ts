@@ -10,6 +10,8 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { classad, htcondor, HTCondorEnumError, HTCondorIOError, HTCondorLocateError, HTCondorValueError } from 'htcondor-wasm';
 import { startProxy } from 'htcondor-wasm/proxy';
 
+import { poolAllowRules } from '../helpers/pool-addresses.js';
+
 const { ClassAd } = classad;
 
 const pool = inject('pool');
@@ -21,10 +23,9 @@ const condorStatus = (...args: string[]) =>
     .filter(Boolean)
     .sort();
 
-// Every check runs both ways: over the runtime's TCP, and through the proxy (as browsers do).
-// The proxy allows what a site's would: the collector, and the addresses the pool's daemons
-// advertise (HTCondor picks among a sinful's addrs, e.g. an IPv6 one before 127.0.0.1).
-const proxy = await startProxy({ allow: [pool.collector, ...(await advertisedAddresses())] });
+// Every check runs both ways: over the runtime's TCP, and through the proxy (as browsers do),
+// which allows what a site's would.
+const proxy = await startProxy({ allow: await poolAllowRules(pool.collector) });
 afterAll(() => proxy.close());
 const transports: [string, htcondor.ConnectionOptions][] = [
   ['direct TCP', {}],
@@ -89,7 +90,7 @@ describe.each(transports)('Collector.query over %s', (_, via) => {
 describe.each(transports)('Collector location and advertising over %s', (how, via) => {
   const collector = new htcondor.Collector(pool.collector, via);
   // A token for the pool's own daemon identity (ALLOW_DAEMON), minted with the pool's key.
-  const daemonToken = execFileSync(inRoot, ['condor_token_create', '-identity', 'condor@vm'], { encoding: 'utf8' }).trim();
+  const daemonToken = execFileSync(inRoot, ['condor_token_create', '-identity', `condor@${pool.identity.split('@')[1]}`], { encoding: 'utf8' }).trim();
 
   it('locate finds the schedd by type and by name, with the address reachable through the shared port', async () => {
     const [name] = condorStatus('-schedd', '-af', 'Name');
@@ -176,17 +177,3 @@ describe('Collector failures over direct TCP', () => {
 
 });
 
-/** host:port rules for every address in the pool's ads' addrs lists (`[fd00--2]-9618` is [fd00::2]:9618). */
-async function advertisedAddresses(): Promise<string[]> {
-  const ads = await new htcondor.Collector(pool.collector).query(htcondor.AdTypes.Any, 'true', ['MyAddress']);
-  const rules = new Set<string>();
-  for (const ad of ads) {
-    const addrs = /[?&]addrs=([^&>]*)/.exec(String(ad.get('MyAddress') ?? ''))?.[1];
-    for (const entry of addrs?.split('+') ?? []) {
-      const cut = entry.lastIndexOf('-');
-      const host = entry.slice(0, cut).replace(/^\[(.*)\]$/, (_, v6: string) => `[${v6.replace(/-/g, ':')}]`);
-      rules.add(`${host}:${entry.slice(cut + 1)}`);
-    }
-  }
-  return [...rules];
-}

@@ -18,7 +18,7 @@ const tokensDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'htcondor-wasm-to
 process.env['_CONDOR_SEC_TOKEN_DIRECTORY'] = tokensDir;
 
 const userToken = readFileSync(pool.tokenFile, 'utf8').trim();
-const adminToken = execFileSync(inRoot, ['condor_token_create', '-identity', 'condor@vm'], { encoding: 'utf8' }).trim();
+const adminToken = execFileSync(inRoot, ['condor_token_create', '-identity', `condor@${pool.identity.split('@')[1]}`], { encoding: 'utf8' }).trim();
 const proxy = await startProxy({ allow: [pool.collector] });
 afterAll(() => proxy.close());
 const withToken = (token: string) => {
