@@ -11,6 +11,7 @@ import { startProxy, type RunningProxy } from 'htcondor-wasm/proxy';
 
 import { launchChromium } from '../helpers/chromium.js';
 import { authenticateOpening, firstAd } from '../helpers/cedar-probe.js';
+import { condorStatusLong } from '../helpers/condor-status.js';
 import { poolAllowRules } from '../helpers/pool-addresses.js';
 import { serveDist, type StaticServer } from '../helpers/static-server.js';
 
@@ -152,14 +153,7 @@ describe('in headless Chromium', () => {
       const issued = await request.result(30);
       const tokenUser = (await secman(issued.contents).ping('${pool.collector}', 'READ')).get('MyRemoteUserName');
       return { any, schedd: schedd.get('Name'), direct: direct.get('MyType'), advertised, gone, tokenUser };`);
-    const long = execFileSync(inRoot, ['--user', pool.user, 'condor_status', '-l', '-any'], { encoding: 'utf8' });
-    const theirs = long.split(/\n\s*\n/).filter((block) => block.trim() !== '').map((block) => {
-      const value = (attr: string) => new RegExp(`^${attr} = "(.*)"$`, 'm').exec(block)?.[1] ?? '';
-      const names = block.split('\n').map((line) => /^(\w+) = /.exec(line)?.[1]).filter((n): n is string => n !== undefined);
-      return { key: `${value('MyType')}|${value('Name')}`, names: names.sort() };
-    });
-    const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
-    expect(answer.any.sort(byKey)).toEqual(theirs.sort(byKey));
+    expect(answer.any.sort((a, b) => a.key.localeCompare(b.key))).toEqual(condorStatusLong(pool.user, '-any'));
     expect(answer.schedd).toBe(execFileSync(inRoot, ['--user', pool.user, 'condor_status', '-schedd', '-af', 'Name'], { encoding: 'utf8' }).trim());
     expect(answer.direct).toBe('Scheduler');
     expect(answer.advertised).toEqual([42]);

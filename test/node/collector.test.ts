@@ -10,6 +10,7 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { classad, htcondor, HTCondorEnumError, HTCondorIOError, HTCondorLocateError, HTCondorValueError } from 'htcondor-wasm';
 import { startProxy } from 'htcondor-wasm/proxy';
 
+import { adsByKey, condorStatusLong } from '../helpers/condor-status.js';
 import { poolAllowRules } from '../helpers/pool-addresses.js';
 
 const { ClassAd } = classad;
@@ -67,15 +68,7 @@ describe.each(transports)('Collector.query over %s', (_, via) => {
     ['Grid', htcondor.AdTypes.Grid, ['-grid']],
   ];
   it.each(statusArgs)('returns the %s ads condor_status -l shows, with the same attributes', async (__, adType, args) => {
-    const long = execFileSync(inRoot, ['--user', pool.user, 'condor_status', '-l', ...args], { encoding: 'utf8' });
-    const theirs = long.split(/\n\s*\n/).filter((block) => block.trim() !== '').map((block) => {
-      const names = block.split('\n').map((line) => /^(\w+) = /.exec(line)?.[1]).filter((n): n is string => n !== undefined);
-      const value = (name: string) => new RegExp(`^${name} = "(.*)"$`, 'm').exec(block)?.[1] ?? '';
-      return { key: `${value('MyType')}|${value('Name')}`, names: names.sort() };
-    });
-    const ours = (await collector.query(adType)).map((ad) => ({ key: `${String(ad.get('MyType'))}|${String(ad.get('Name') ?? '')}`, names: ad.keys().sort() }));
-    const byKey = (a: { key: string }, b: { key: string }) => a.key.localeCompare(b.key);
-    expect(ours.sort(byKey)).toEqual(theirs.sort(byKey));
+    expect(adsByKey(await collector.query(adType))).toEqual(condorStatusLong(pool.user, ...args));
   });
 
   it('returns nothing for a constraint nothing satisfies', async () => {

@@ -1,0 +1,27 @@
+// HTCondor's own view of the pool, for comparison: condor_status run as the test user in the
+// pool's root.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+const inRoot = path.resolve(import.meta.dirname, '../../scripts/in-root.sh');
+
+/** Each ad `condor_status -l ARGS` prints, as "MyType|Name" and its attribute names, sorted by key. */
+export function condorStatusLong(user: string, ...args: string[]): { key: string; names: string[] }[] {
+  const long = execFileSync(inRoot, ['--user', user, 'condor_status', '-l', ...args], { encoding: 'utf8' });
+  return sortedByKey(
+    long.split(/\n\s*\n/).filter((block) => block.trim() !== '').map((block) => {
+      const value = (attr: string) => new RegExp(`^${attr} = "(.*)"$`, 'm').exec(block)?.[1] ?? '';
+      const names = block.split('\n').map((line) => /^(\w+) = /.exec(line)?.[1]).filter((n): n is string => n !== undefined);
+      return { key: `${value('MyType')}|${value('Name')}`, names: names.sort() };
+    }),
+  );
+}
+
+/** The same shape from ads the library returned. */
+export function adsByKey(ads: readonly { get(name: string): unknown; keys(): string[] }[]): { key: string; names: string[] }[] {
+  return sortedByKey(ads.map((ad) => ({ key: `${String(ad.get('MyType'))}|${String(ad.get('Name') ?? '')}`, names: ad.keys().sort() })));
+}
+
+function sortedByKey<T extends { key: string }>(items: T[]): T[] {
+  return items.sort((a, b) => a.key.localeCompare(b.key));
+}
