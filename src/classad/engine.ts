@@ -32,6 +32,7 @@ export interface OpCode {
 export interface ClassAdCore {
   parseExpr(text: string): ExprHandle | null;
   parseAd(text: string): AdHandle | null;
+  parseWireAd(lines: string): AdHandle | null;
   newAd(): AdHandle;
   adSize(ad: AdHandle): number;
   adLookup(ad: AdHandle, name: string): ExprHandle | null;

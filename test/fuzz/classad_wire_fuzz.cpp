@@ -17,6 +17,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const bool encrypted = (control & 1) != 0;
   const GetAdOptions options{.noTypes = (control & 2) != 0, .literalsOnly = (control & 4) != 0};
   MessageReader in(std::span<const uint8_t>(data + 1, size - 1), encrypted);
+  // The lines-only reader takes what the parsing reader takes (it does not parse), except a
+  // line holding a newline, which it refuses: it could not be passed on as one line.
+  {
+    MessageReader parsed(std::span<const uint8_t>(data + 1, size - 1), encrypted);
+    MessageReader raw(std::span<const uint8_t>(data + 1, size - 1), encrypted);
+    if (getClassAd(parsed, options) && !options.literalsOnly) {
+      auto lines = getClassAdLines(raw, options);
+      if (lines ? raw.position() != parsed.position() : lines.error().code != Errc::BadAttribute) __builtin_trap();
+    }
+  }
   // A query reply is a sequence of ads; read as many as there are.
   for (int i = 0; i < 4 && !in.atEnd(); ++i) {
     auto ad = getClassAd(in, options);

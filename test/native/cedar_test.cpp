@@ -838,3 +838,24 @@ TEST_CASE("SHARED_PORT_CONNECT: defaults, ids, malformed requests") {
   for (size_t cut = 0; cut < r->size(); ++cut)
     CHECK_FALSE(decodeSharedPortConnect(std::span<const uint8_t>(*r).first(cut)));
 }
+
+TEST_CASE("getClassAdLines: the same attributes getClassAd parses, as lines; a line with a newline is refused") {
+  MessageWriter out;
+  out.putInt(2).putString("A = 1").putString("B = \"x y\"").putString("Machine").putString("");
+  auto message = std::move(out).finish();
+  REQUIRE(message);
+  MessageReader lines(*message);
+  auto text = getClassAdLines(lines);
+  REQUIRE(text);
+  CHECK(*text == "A = 1\nB = \"x y\"\n");
+  CHECK(lines.atEnd());
+
+  MessageWriter bad;
+  bad.putInt(1).putString("A = 1\nB = 2").putString("").putString("");
+  auto badMessage = std::move(bad).finish();
+  REQUIRE(badMessage);
+  MessageReader badReader(*badMessage);
+  auto refused = getClassAdLines(badReader);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().code == Errc::BadAttribute);
+}

@@ -9,6 +9,7 @@
 #include "classad/eval.hpp"
 #include "classad/host_functions.hpp"
 #include "classad/matchmaking.hpp"
+#include "classad/old_syntax.hpp"
 #include "classad/parser.hpp"
 #include "classad/typed_json.hpp"
 #include "classad/unparse.hpp"
@@ -35,6 +36,22 @@ std::shared_ptr<Ad> parseAd(const std::string& text) {
   auto ad = parser.parseClassAd(true);
   if (!ad) lastError = parser.error();
   return ad ? std::make_shared<Ad>(Ad{ad}) : nullptr;
+}
+
+// An ad as it came over the wire: "Name = Expr" lines (cedar::getClassAdLines).
+std::shared_ptr<Ad> parseWireAd(const std::string& lines) {
+  auto ad = std::make_shared<htcondor::classad::ClassAd>();
+  std::string_view rest = lines;
+  while (!rest.empty()) {
+    const size_t end = rest.find('\n');
+    const std::string_view line = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    if (!htcondor::classad::insertLongFormLine(*ad, line)) {
+      lastError = "attribute line does not parse: " + std::string(line.substr(0, 80));
+      return nullptr;
+    }
+  }
+  return std::make_shared<Ad>(Ad{ad});
 }
 
 std::string lastParseError() { return lastError; }
@@ -93,6 +110,7 @@ EMSCRIPTEN_BINDINGS(htcondor_classad) {
   class_<Ad>("AdHandle").smart_ptr<std::shared_ptr<Ad>>("AdHandlePtr").function("unparse", &Ad::unparse);
   function("parseExpr", &parseExpr);
   function("parseAd", &parseAd);
+  function("parseWireAd", &parseWireAd);
   function("lastParseError", &lastParseError);
   function("evalExpr", &evalExpr);
   function("evalAttr", &evalAttr);

@@ -143,29 +143,25 @@ Status putClassAd(MessageWriter& out, const cl::ClassAd& ad, const cl::Reference
   return putTrailer(out, options);
 }
 
-Result<std::shared_ptr<cl::ClassAd>> getClassAd(MessageReader& in, const GetAdOptions& options) {
+namespace {
+
+// The attribute lines of one ad, each handed to `line` (which fails the ad by returning an
+// error), then the trailing MyType/TargetType slots.
+template <class OnLine>
+Status readAdLines(MessageReader& in, const GetAdOptions& options, OnLine&& line) {
   Result<int32_t> count = in.getInt();
   if (!count) return Failure<Error>{count.error()};
   const int32_t limit = options.literalsOnly ? kMaxPodAdAttributes : kMaxAdAttributes;
   if (*count < 0 || *count > limit)
     return fail(Errc::BadAttributeCount,
                 "ClassAd attribute count " + std::to_string(*count) + " (allowed 0.." + std::to_string(limit) + ")");
-
-  auto ad = std::make_shared<cl::ClassAd>();
   for (int32_t i = 0; i < *count; ++i) {
-    Result<std::optional<std::string>> line = in.getNullableString();
-    if (!line) return Failure<Error>{line.error()};
-    if (*line && !options.literalsOnly && **line == kPrivateMarker) line = in.getNullableString();
-    if (!line) return Failure<Error>{line.error()};
-    if (!*line)
-      return fail(Errc::BadString, "ClassAd attribute " + std::to_string(i + 1) + " is a NULL string");
-    const std::string& text = **line;
-    if (options.literalsOnly) {
-      Status s = insertLiteralLine(*ad, text);
-      if (!s) return Failure<Error>{s.error()};
-    } else if (!cl::insertLongFormLine(*ad, text)) {
-      return fail(Errc::BadAttribute, "ClassAd attribute line does not parse: " + excerpt(text));
-    }
+    Result<std::optional<std::string>> text = in.getNullableString();
+    if (!text) return Failure<Error>{text.error()};
+    if (*text && !options.literalsOnly && **text == kPrivateMarker) text = in.getNullableString();
+    if (!text) return Failure<Error>{text.error()};
+    if (!*text) return fail(Errc::BadString, "ClassAd attribute " + std::to_string(i + 1) + " is a NULL string");
+    if (Status s = line(**text); !s) return s;
   }
   if (!options.noTypes) {
     for (const char* slot : {"MyType", "TargetType"}) {
@@ -173,7 +169,35 @@ Result<std::shared_ptr<cl::ClassAd>> getClassAd(MessageReader& in, const GetAdOp
       if (!type) return fail(type.error().code, std::string(slot) + " slot: " + type.error().message);
     }
   }
+  return ok();
+}
+
+}  // namespace
+
+Result<std::shared_ptr<cl::ClassAd>> getClassAd(MessageReader& in, const GetAdOptions& options) {
+  auto ad = std::make_shared<cl::ClassAd>();
+  Status read = readAdLines(in, options, [&](const std::string& text) -> Status {
+    if (options.literalsOnly) return insertLiteralLine(*ad, text);
+    if (!cl::insertLongFormLine(*ad, text))
+      return fail(Errc::BadAttribute, "ClassAd attribute line does not parse: " + excerpt(text));
+    return ok();
+  });
+  if (!read) return Failure<Error>{read.error()};
   return ad;
+}
+
+Result<std::string> getClassAdLines(MessageReader& in, const GetAdOptions& options) {
+  std::string lines;
+  Status read = readAdLines(in, options, [&](const std::string& text) -> Status {
+    // A line holding a newline would read as two attributes on the other side.
+    if (text.find('\n') != std::string::npos)
+      return fail(Errc::BadAttribute, "ClassAd attribute line holds a newline: " + excerpt(text));
+    lines += text;
+    lines += '\n';
+    return ok();
+  });
+  if (!read) return Failure<Error>{read.error()};
+  return lines;
 }
 
 }  // namespace htcondor::cedar

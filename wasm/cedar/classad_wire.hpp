@@ -64,4 +64,9 @@ struct GetAdOptions {
 // Reads one ad. A line that does not parse fails the whole ad (HTCondor drops it too).
 Result<std::shared_ptr<classad::ClassAd>> getClassAd(MessageReader& in, const GetAdOptions& options = {});
 
+// Reads one ad's attribute lines without parsing them: "Name = Expr" lines joined by newlines,
+// as the ad went over the wire. For ads that are only passed on to be parsed elsewhere (once)
+// with classad::insertLongFormLine.
+Result<std::string> getClassAdLines(MessageReader& in, const GetAdOptions& options = {});
+
 }  // namespace htcondor::cedar

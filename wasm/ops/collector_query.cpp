@@ -7,7 +7,6 @@
 #include "cedar/message.hpp"
 #include "classad/classad.hpp"
 #include "classad/parser.hpp"
-#include "classad/unparse.hpp"
 
 namespace htcondor::ops {
 
@@ -61,9 +60,10 @@ Task collectorQuery(Io& io, security::SessionCache& sessions, SecurityOptions se
     auto more = reply->getInt64();
     if (!more) co_return io.finish(more.error().message);
     if (*more == 0) break;
-    auto result = cedar::getClassAd(*reply);
-    if (!result) co_return io.finish(result.error().message);
-    io.emit(classad::unparse(**result));
+    // Handed on as received: the API side parses each ad once (ClassAd.fromWire).
+    auto lines = cedar::getClassAdLines(*reply);
+    if (!lines) co_return io.finish(lines.error().message);
+    io.emit(std::move(*lines));
   }
   io.finish(std::nullopt);
 }

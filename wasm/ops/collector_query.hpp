@@ -24,8 +24,9 @@ struct CollectorQuery {
   double deadline = 0;                  // host clock time to give up at; 0: none
 };
 
-// Emits each ad of the reply as new-syntax text as it arrives; finishes with the daemon's or
-// the network's error.
+// Emits each ad of the reply as it arrives, as its wire lines ("Name = Expr" per line, old
+// syntax: classad::insertLongFormLine reads them); finishes with the daemon's or the network's
+// error.
 Task collectorQuery(Io& io, security::SessionCache& sessions, SecurityOptions security, CollectorQuery query);
 
 }  // namespace htcondor::ops
