@@ -5,7 +5,7 @@
 //   LOCAL_CONFIG_FILE, the user's ~/.condor/user_config (not for root), _CONDOR_<NAME>
 //   environment overrides; IDTOKENS from SEC_TOKEN_DIRECTORY or ~/.condor/tokens.d (for root
 //   SEC_TOKEN_SYSTEM_DIRECTORY); the pool password from SEC_PASSWORD_FILE where readable.
-// Browsers have none of this: there the configuration is given in code (emptyConfiguration).
+// Browsers have none of this: there the settings are given in code (SecMan, Collector).
 import { HTCondorValueError } from '../src/errors.js';
 import {
   type ConfigFileAccess,
@@ -37,7 +37,6 @@ interface CoreHost extends ConfigFileAccess {
 /** The part of the core module this file uses. */
 export interface ConfigCore {
   loadConfig(host: CoreHost): { config: CoreConfig } | { error: string };
-  emptyConfig(environment: [string, string][]): CoreConfig | null;
   discoverCredentials(
     config: CoreConfig,
     host: CoreHost,
@@ -114,15 +113,8 @@ export function discoverConfiguration(core: ConfigCore, options: DiscoveryOption
   };
 }
 
-/** A configuration with nothing read, for runtimes without files: fill it with set(). */
-export function emptyConfiguration(core: ConfigCore, env: Readonly<Record<string, string | undefined>> = {}): CoreConfig {
-  const config = core.emptyConfig(environmentPairs(env));
-  if (!config) throw new HTCondorValueError('HTCondor configuration: the core could not make an empty configuration');
-  return config;
-}
-
 /** param() on a configuration handle: expanded, undefined when unset or empty. */
-export function lookupIn(config: CoreConfig, name: string): string | undefined {
+function lookupIn(config: CoreConfig, name: string): string | undefined {
   const r = config.lookup(name);
   if ('error' in r) throw new HTCondorValueError(`HTCondor configuration: ${r.error}`);
   return r.value ?? undefined;

@@ -7,7 +7,7 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-import { type ConfigCore, type DiscoveredConfiguration, discoverConfiguration, emptyConfiguration, lookupIn } from '../../worker/config-discovery.js';
+import { type ConfigCore, type DiscoveredConfiguration, discoverConfiguration } from '../../worker/config-discovery.js';
 
 const pool = inject('pool');
 const projectDir = path.resolve(import.meta.dirname, '../..');
@@ -248,16 +248,5 @@ describe('environment overrides, CONDOR_CONFIG and tokens directories', () => {
     const payload = (t: string) => JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()) as { sub: string };
     expect(listed.map((p) => p.sub).sort()).toEqual(d.tokens.map((t) => payload(t).sub).sort());
     d.config.delete();
-  });
-});
-
-describe('configuration given in code (browsers)', () => {
-  it('starts empty and takes definitions with references', () => {
-    const config = emptyConfiguration(core);
-    expect(config.set('CONDOR_HOST', 'cm.example.org')).toEqual({});
-    expect(config.set('COLLECTOR_HOST', '$(CONDOR_HOST):9618')).toEqual({});
-    expect(lookupIn(config, 'COLLECTOR_HOST')).toBe('cm.example.org:9618');
-    expect(lookupIn(config, 'TRUST_DOMAIN')).toBeUndefined(); // $(UID_DOMAIN) -> $(FULL_HOSTNAME): nothing detected
-    config.delete();
   });
 });

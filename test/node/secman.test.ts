@@ -71,6 +71,15 @@ describe('SecMan.ping', () => {
     await expect(secman().ping(pool.collector, 'NO_SUCH_LEVEL')).rejects.toThrow(HTCondorEnumError);
   });
 
+  it('names commands as HTCondor does, and refuses what is not a command or an address with HTCondorValueError', async () => {
+    const s = new htcondor.SecMan();
+    expect(await s.getCommandString(5)).toBe('QUERY_STARTD_ADS');
+    expect(await s.getCommandString(60040)).toBe('DC_SEC_QUERY');
+    await expect(s.getCommandString(99999)).rejects.toThrow(HTCondorValueError);
+    await expect(s.ping('<not a sinful', 'READ')).rejects.toThrow(/^bad daemon address <not a sinful: /);
+    await expect(s.ping('<not a sinful', 'READ')).rejects.toThrow(HTCondorValueError);
+  });
+
   it('fails with HTCondorIOError naming the refusal when the user is not authorized', async () => {
     const error = await secman().ping(pool.collector, 'ADMINISTRATOR').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HTCondorIOError);

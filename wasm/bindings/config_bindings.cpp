@@ -166,11 +166,6 @@ val loadConfig(const val& host) {
   return out;
 }
 
-// A configuration with nothing read: for hosts without files (browsers), filled with set().
-std::shared_ptr<ConfigHandle> emptyConfig(const val& environmentPairs) {
-  return std::make_shared<ConfigHandle>(cfg::Config(cfg::Context{}, environment(environmentPairs)));
-}
-
 // {tokenDirectory, tokens, tokenFiles, poolPassword?: Uint8Array} or {error}
 val discoverCredentials(const ConfigHandle& config, const val& host) {
   auto found = cfg::discoverCredentials(config.config(), fileAccess(host), processInfo(host["process"]));
@@ -198,6 +193,5 @@ EMSCRIPTEN_BINDINGS(htcondor_config) {
       .function("sources", &ConfigHandle::sources)
       .function("warnings", &ConfigHandle::warnings);
   function("loadConfig", &loadConfig);
-  function("emptyConfig", &emptyConfig);
   function("discoverCredentials", &discoverCredentials);
 }

@@ -183,7 +183,7 @@ Async<Result<std::optional<std::unique_ptr<CommandConnection>>, Error>> resume(
 
 // A new session (5.2 - 5.7).
 Async<ConnectionResult> negotiate(Io& io, int conn, sec::SessionCache& sessions, const SecurityOptions& security,
-                                  const CommandRequest& request) {
+                                  const CommandRequest& request, const std::string& tag) {
   HandshakeChannel channel(io, conn);
   auto keyPair = sec::EcdhKeyPair::generate();
   if (!keyPair) co_return failure(std::string("cannot make an ECDH key: ") + sec::describe(keyPair.error()));
@@ -289,7 +289,7 @@ Async<ConnectionResult> negotiate(Io& io, int conn, sec::SessionCache& sessions,
     cached.triedAuthentication = info.triedAuthentication;
     cached.leaseInterval = plan->sessionLease.value_or(0);
     cached.authMethod = info.authMethod;
-    sessions.insert(std::move(cached), plan->sessionDuration, sessionTag(security), security.now);
+    sessions.insert(std::move(cached), plan->sessionDuration, tag, security.now);
   }
   co_return std::make_unique<CommandConnection>(io, conn, std::move(info), std::move(aes), std::nullopt);
 }
@@ -303,9 +303,10 @@ Async<ConnectionResult> startCommand(Io& io, sec::SessionCache& sessions, const 
   if (security.policy.levels.negotiation == sec::SecLevel::Never) {
     co_return std::make_unique<CommandConnection>(io, *conn, SessionInfo{}, nullptr, request.command);
   }
+  const std::string tag = sessionTag(security);
   const std::int64_t lookupCommand = request.authCommand.value_or(request.command);
   if (!request.newSession) {
-    if (const auto* cached = sessions.lookup(sessionTag(security), request.addressText, lookupCommand, security.now)) {
+    if (const auto* cached = sessions.lookup(tag, request.addressText, lookupCommand, security.now)) {
       const sec::CachedSession session = *cached;
       auto resumed = co_await resume(io, *conn, sessions, session, security, request);
       if (!resumed) co_return failure(resumed.error());
@@ -315,7 +316,7 @@ Async<ConnectionResult> startCommand(Io& io, sec::SessionCache& sessions, const 
       if (!conn) co_return failure(conn.error());
     }
   }
-  co_return co_await negotiate(io, *conn, sessions, security, request);
+  co_return co_await negotiate(io, *conn, sessions, security, request, tag);
 }
 
 }  // namespace htcondor::ops
