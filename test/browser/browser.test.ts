@@ -11,7 +11,7 @@ import { startProxy, type RunningProxy } from 'htcondor-wasm/proxy';
 
 import { launchChromium } from '../helpers/chromium.js';
 import { authenticateOpening, firstAd } from '../helpers/cedar-probe.js';
-import { condorStatusLong } from '../helpers/condor-status.js';
+import { condorStatusLong, sortedByKey } from '../helpers/condor-status.js';
 import { poolAllowRules } from '../helpers/pool-addresses.js';
 import { serveDist, type StaticServer } from '../helpers/static-server.js';
 
@@ -153,7 +153,7 @@ describe('in headless Chromium', () => {
       const issued = await request.result(30);
       const tokenUser = (await secman(issued.contents).ping('${pool.collector}', 'READ')).get('MyRemoteUserName');
       return { any, schedd: schedd.get('Name'), direct: direct.get('MyType'), advertised, gone, tokenUser };`);
-    expect(answer.any.sort((a, b) => a.key.localeCompare(b.key))).toEqual(condorStatusLong(pool.user, '-any'));
+    expect(sortedByKey(answer.any)).toEqual(condorStatusLong(pool.user, '-any'));
     expect(answer.schedd).toBe(execFileSync(inRoot, ['--user', pool.user, 'condor_status', '-schedd', '-af', 'Name'], { encoding: 'utf8' }).trim());
     expect(answer.direct).toBe('Scheduler');
     expect(answer.advertised).toEqual([42]);

@@ -24,6 +24,9 @@ const condorStatus = (...args: string[]) =>
     .filter(Boolean)
     .sort();
 
+// Ads other test files advertise and take out again, left out where a query counts ads.
+const stable = '!regexp("^htcondor-wasm-", Name)';
+
 // Every check runs both ways: over the runtime's TCP, and through the proxy (as browsers do),
 // which allows what a site's would.
 const proxy = await startProxy({ allow: await poolAllowRules(pool.collector) });
@@ -46,8 +49,8 @@ describe.each(transports)('Collector.query over %s', (_, via) => {
   });
 
   it('returns every daemon of the pool for AdTypes.Any', async () => {
-    const types = (await collector.query()).map((ad) => String(ad.get('MyType'))).sort();
-    expect(types).toEqual(condorStatus('-any', '-af', 'MyType'));
+    const types = (await collector.query(htcondor.AdTypes.Any, stable, ['MyType'])).map((ad) => String(ad.get('MyType'))).sort();
+    expect(types).toEqual(condorStatus('-any', '-constraint', stable, '-af', 'MyType'));
     expect(types).toEqual(expect.arrayContaining(['Collector', 'DaemonMaster', 'Machine', 'Negotiator', 'Scheduler']));
   });
 
