@@ -1,0 +1,84 @@
+#include "eventlog/event_time.hpp"
+
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+
+namespace htcondor::eventlog {
+
+namespace {
+
+// get_next_bit: skip delimiters, then take exactly `count` characters (fewer: false).
+bool nextBit(std::string_view text, size_t& pos, size_t count, int& out) {
+  while (pos < text.size() && (text[pos] == ':' || text[pos] == '-' || text[pos] == 'T')) ++pos;
+  size_t take = std::min(count, text.size() - pos);
+  std::string bit(text.substr(pos, take));
+  pos += take;
+  out = std::atoi(bit.c_str());
+  return take == count;
+}
+
+}  // namespace
+
+ParsedTime parseIso8601(std::string_view text) {
+  ParsedTime parsed;
+  std::tm& tm = parsed.tm;
+  tm.tm_year = tm.tm_wday = tm.tm_yday = tm.tm_mon = tm.tm_mday = tm.tm_hour = tm.tm_min = tm.tm_sec = -1;
+  tm.tm_isdst = -1;
+  // The C string ends at a NUL; the parser never looks past it.
+  text = text.substr(0, text.find('\0'));
+  if (text.size() <= 2) return parsed;
+  bool beginsWithTime = text[0] == 'T' || text[2] == ':';
+  size_t pos = 0;
+  int value = 0;
+  if (!beginsWithTime) {
+    if (nextBit(text, pos, 4, value)) tm.tm_year = value - 1900;
+    if (nextBit(text, pos, 2, value)) tm.tm_mon = value - 1;
+    if (nextBit(text, pos, 2, value)) tm.tm_mday = value;
+  }
+  if (nextBit(text, pos, 2, value)) tm.tm_hour = value;
+  if (nextBit(text, pos, 2, value)) tm.tm_min = value;
+  if (nextBit(text, pos, 2, value)) {
+    tm.tm_sec = value;
+    int64_t fraction = 0;
+    if (pos < text.size() && text[pos] == '.') {
+      ++pos;
+      int digits = 0;
+      while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) {
+        fraction = fraction * 10 + (text[pos++] - '0');
+        ++digits;
+      }
+      static constexpr int64_t kScale[] = {1000000, 100000, 10000, 1000, 100, 10};
+      if (digits < 6) fraction *= kScale[digits];
+      else if (digits > 6) fraction = 0;  // more than microseconds: unsupported, as HTCondor
+    }
+    parsed.usec = fraction;
+  }
+  parsed.utc = pos < text.size() && std::toupper(static_cast<unsigned char>(text[pos])) == 'Z';
+  return parsed;
+}
+
+int64_t epochOf(std::tm tm, bool utc) {
+  tm.tm_isdst = -1;
+  return static_cast<int64_t>(utc ? timegm(&tm) : mktime(&tm));
+}
+
+std::tm brokenDown(int64_t clock, bool utc) {
+  std::tm tm{};
+  time_t t = static_cast<time_t>(clock);
+  if (utc) gmtime_r(&t, &tm);
+  else localtime_r(&t, &tm);
+  return tm;
+}
+
+std::string isoDateTime(int64_t clock, int64_t usec, bool utc) {
+  std::tm tm = brokenDown(clock, utc);
+  char text[64];
+  int n = std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                        tm.tm_hour, tm.tm_min, tm.tm_sec);
+  if (usec != 0 && usec / 1000 <= 999999) n += std::snprintf(text + n, sizeof text - n, ".%03d", static_cast<int>(usec / 1000));
+  if (utc) std::snprintf(text + n, sizeof text - n, "Z");
+  return text;
+}
+
+}  // namespace htcondor::eventlog

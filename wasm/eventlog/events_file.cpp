@@ -1,0 +1,7 @@
+#include "eventlog/event_factory.hpp"
+
+namespace htcondor::eventlog {
+
+std::unique_ptr<Event> makeFileEvent(int) { return nullptr; }
+
+}  // namespace htcondor::eventlog
