@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/conformance/**/*.test.ts'],
     testTimeout: 600_000,
+    // The event log corpus was read with TZ=UTC: its zone-less times are UTC.
+    env: { TZ: 'UTC' },
   },
 });

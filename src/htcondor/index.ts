@@ -2,6 +2,9 @@
 export { AdTypes } from './ad-types.js';
 export { Collector, type CollectorOptions } from './collector.js';
 export { DaemonTypes } from './daemon-types.js';
+export { JobEvent } from './job-event.js';
+export { JobEventLog, type EventsOptions, type JobEventLogOptions, type JobEventLogSource } from './job-event-log.js';
+export { FileTransferEventType, JobEventType } from './job-event-type.js';
 export type { ConnectionOptions } from './connection.js';
 export { SecMan } from './secman.js';
 export { Token } from './token.js';
