@@ -103,6 +103,7 @@ TEST_IDENTITY=$identity
 TOKEN_FILE=.cache/pool/$TEST_USER.token
 POOL_PASSWORD=$POOL_SIGNING_KEY
 SSL_CA_FILE=.cache/pool/ca.crt
+USER_HOME=.cache/root-$ROOT_SUITE/home/$TEST_USER
 ENV
 }
 

@@ -11,7 +11,7 @@ import { startProxy, type RunningProxy } from 'htcondor-wasm/proxy';
 
 import { launchChromium } from '../helpers/chromium.js';
 import { authenticateOpening, firstAd } from '../helpers/cedar-probe.js';
-import { condorStatusLong, sortedByKey } from '../helpers/condor-status.js';
+import { condorStatusLong, settled, sortedByKey } from '../helpers/condor-status.js';
 import { poolAllowRules } from '../helpers/pool-addresses.js';
 import { serveDist, type StaticServer } from '../helpers/static-server.js';
 
@@ -131,13 +131,20 @@ describe('in headless Chromium', () => {
     const token = readFileSync(pool.tokenFile, 'utf8').trim();
     const adminToken = execFileSync(inRoot, ['condor_token_create', '-identity', `condor@${pool.identity.split('@')[1]}`], { encoding: 'utf8' }).trim();
     const name = `htcondor-wasm-browser-${process.pid}`;
-    const answer = await inPage<{ any: { key: string; names: string[] }[]; schedd: unknown; direct: unknown; advertised: unknown[]; gone: number; tokenUser: unknown }>(`
+    const everyAd = () => inPage<{ key: string; names: string[] }[]>(`
+      const { htcondor } = await import('/browser/index.js');
+      const security = new htcondor.SecMan({ proxy: '${proxy.url}' });
+      security.setToken(${JSON.stringify(token)});
+      const collector = new htcondor.Collector('${pool.collector}', { proxy: '${proxy.url}', security });
+      return (await collector.query(htcondor.AdTypes.Any)).map((ad) => ({ key: ad.get('MyType') + '|' + (ad.get('Name') ?? ''), names: ad.keys().sort() }));`);
+    const [any, theirs] = await settled(async () => [sortedByKey(await everyAd()), condorStatusLong(pool.user, '-any')]);
+    expect(any).toEqual(theirs);
+    const answer = await inPage<{ schedd: unknown; direct: unknown; advertised: unknown[]; gone: number; tokenUser: unknown }>(`
       const { classad, htcondor } = await import('/browser/index.js');
       const proxy = '${proxy.url}';
       const secman = (token) => { const s = new htcondor.SecMan({ proxy }); s.setToken(token); return s; };
       const user = secman(${JSON.stringify(token)}), admin = secman(${JSON.stringify(adminToken)});
       const collector = new htcondor.Collector('${pool.collector}', { proxy, security: user });
-      const any = (await collector.query(htcondor.AdTypes.Any)).map((ad) => ({ key: ad.get('MyType') + '|' + (ad.get('Name') ?? ''), names: ad.keys().sort() }));
       const schedd = await collector.locate(htcondor.DaemonTypes.Schedd);
       const direct = await collector.directQuery(htcondor.DaemonTypes.Schedd);
       const writer = new htcondor.Collector('${pool.collector}', { proxy, security: admin });
@@ -152,8 +159,7 @@ describe('in headless Chromium', () => {
       await htcondor.TokenRequest.approve(request.requestId, '${pool.collector}', { proxy, security: admin });
       const issued = await request.result(30);
       const tokenUser = (await secman(issued.contents).ping('${pool.collector}', 'READ')).get('MyRemoteUserName');
-      return { any, schedd: schedd.get('Name'), direct: direct.get('MyType'), advertised, gone, tokenUser };`);
-    expect(sortedByKey(answer.any)).toEqual(condorStatusLong(pool.user, '-any'));
+      return { schedd: schedd.get('Name'), direct: direct.get('MyType'), advertised, gone, tokenUser };`);
     expect(answer.schedd).toBe(execFileSync(inRoot, ['--user', pool.user, 'condor_status', '-schedd', '-af', 'Name'], { encoding: 'utf8' }).trim());
     expect(answer.direct).toBe('Scheduler');
     expect(answer.advertised).toEqual([42]);

@@ -1,6 +1,7 @@
 // HTCondor's own view of the pool, for comparison: condor_status run as the test user in the
 // pool's root.
 import { execFileSync } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 
 const inRoot = path.resolve(import.meta.dirname, '../../scripts/in-root.sh');
@@ -29,4 +30,17 @@ export function adsByKey(ads: readonly { get(name: string): unknown; keys(): str
 /** Sorted by key, without the ads tests advertise. */
 export function sortedByKey<T extends { key: string }>(items: T[]): T[] {
   return items.filter((item) => !advertisedByTests(item.key.split('|')[1] ?? '')).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/**
+ * Both sides of a comparison, taken again until they agree: a job starting or ending changes the
+ * pool's ads (a dynamic slot, a submitter) between the two queries. At most 30 s; the last pair.
+ */
+export async function settled<T>(both: () => Promise<[T, T]>): Promise<[T, T]> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const pair = await both();
+    if (isDeepStrictEqual(pair[0], pair[1]) || Date.now() > deadline) return pair;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }

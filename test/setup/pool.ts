@@ -20,6 +20,8 @@ export interface PoolInfo {
   readonly poolPassword: string;
   /** Absolute path of the CA certificate the pool's host certificate is signed with. */
   readonly sslCaFile: string;
+  /** Absolute path, from outside the root, of the test user's home inside it (where its jobs' files are). */
+  readonly userHome: string;
 }
 
 declare module 'vitest' {
@@ -53,6 +55,7 @@ export default function setup(project: TestProject): () => void {
     tokenFile: path.join(projectDir, env['TOKEN_FILE']!),
     poolPassword: env['POOL_PASSWORD']!,
     sslCaFile: path.join(projectDir, env['SSL_CA_FILE']!),
+    userHome: path.join(projectDir, env['USER_HOME']!),
   });
   return () => {
     if (!reuse) execFileSync(poolScript, ['stop'], { stdio: 'inherit' });
