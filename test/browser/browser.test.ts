@@ -21,13 +21,15 @@ const inRoot = path.resolve(import.meta.dirname, '../../scripts/in-root.sh');
 
 describe('in headless Chromium', () => {
   let server: StaticServer;
+  // A job event log the page reads by URL while the test makes it grow.
+  let servedLog = '';
   let proxy: RunningProxy;
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    server = await serveDist(distDir);
+    server = await serveDist(distDir, { '/job.log': () => Buffer.from(servedLog) });
     proxy = await startProxy({ allow: await poolAllowRules(pool.collector) });
     browser = await launchChromium();
     page = await browser.newPage();
@@ -165,6 +167,27 @@ describe('in headless Chromium', () => {
     expect(answer.advertised).toEqual([42]);
     expect(answer.gone).toBe(0);
     expect(answer.tokenUser).toBe(pool.identity);
+  });
+
+  it('reads job event logs in the page: from a Blob, and from a URL that grows while it is followed', async () => {
+    const submit = '000 (7.000.000) 2026-11-21 06:20:04 Job submitted from host: <127.0.0.1:9618?sock=schedd>\n...\n';
+    const imageSize = '006 (7.000.000) 2026-11-21 06:20:09 Image size of job updated: 23820\n\t5  -  MemoryUsage of job (MB)\n...\n';
+    servedLog = submit + imageSize.slice(0, 20);
+    const first = await inPage<{ blob: unknown[]; url: number[] }>(`
+      const { htcondor } = await import('/browser/index.js');
+      const read = async (events) => { const out = []; for await (const e of events) out.push(e.type); return out; };
+      const blob = new Blob([${JSON.stringify(submit + imageSize)}]);
+      const fromBlob = [];
+      for await (const e of new htcondor.JobEventLog(blob).events(0)) fromBlob.push([e.type, e.get('Size') ?? null, String(e).split(' ')[0]]);
+      globalThis.followed = new htcondor.JobEventLog(new URL('/job.log', location.href));
+      return { blob: fromBlob, url: await read(globalThis.followed.events(0)) };`);
+    expect(first).toEqual({ blob: [[0, null, '000'], [6, 23820, '006']], url: [0] });
+    servedLog = submit + imageSize;
+    const more = await inPage<number[]>(`
+      const out = [];
+      for await (const e of globalThis.followed.events(10)) { out.push(e.type); if (e.type === 6) break; }
+      return out;`);
+    expect(more).toEqual([6]);
   });
 
   it('reports a target the proxy refuses as HTCondorIOError with the reason', async () => {

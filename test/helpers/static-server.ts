@@ -1,4 +1,5 @@
-// Serves the built package (dist/) over HTTP on loopback, for the browser tests.
+// Serves the built package (dist/) over HTTP on loopback, for the browser tests, and any extra
+// files a test gives (read at each request, with Range requests, as a growing log is served).
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,9 +18,16 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDist(distDir: string): Promise<StaticServer> {
+export async function serveDist(distDir: string, extra: Record<string, () => Buffer> = {}): Promise<StaticServer> {
   const server = http.createServer(async (req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const served = extra[pathname]?.();
+    if (served) {
+      const from = Number(/^bytes=(\d+)-$/.exec(req.headers.range ?? '')?.[1] ?? -1);
+      if (from < 0) return void res.writeHead(200).end(served);
+      if (from >= served.length) return void res.writeHead(416).end();
+      return void res.writeHead(206, { 'content-range': `bytes ${from}-${served.length - 1}/${served.length}` }).end(served.subarray(from));
+    }
     if (pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>htcondor-wasm test</title>');
       return;

@@ -4,7 +4,8 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 
 import { describe, expect, inject, it } from 'vitest';
 
@@ -20,10 +21,22 @@ const runtimes: Record<string, string[]> = {
 };
 
 const pool = inject('pool');
-const env = { ...process.env, SMOKE_COLLECTOR: pool.collector, SMOKE_TOKEN: readFileSync(pool.tokenFile, 'utf8').trim() };
+const eventLog = path.join(mkdtempSync(path.join(os.tmpdir(), 'htcondor-wasm-smoke-')), 'job.log');
+writeFileSync(
+  eventLog,
+  '000 (7.000.000) 2026-11-21 06:20:04 Job submitted from host: <127.0.0.1:9618?sock=schedd>\n...\n' +
+    '006 (7.000.000) 2026-11-21 06:20:09 Image size of job updated: 23820\n\t5  -  MemoryUsage of job (MB)\n...\n' +
+    '001 (7.000.000) 2026-11-21 06:20',  // an event still being written
+);
+const env = {
+  ...process.env,
+  SMOKE_COLLECTOR: pool.collector,
+  SMOKE_TOKEN: readFileSync(pool.tokenFile, 'utf8').trim(),
+  SMOKE_EVENT_LOG: eventLog,
+};
 
 describe.each(Object.entries(runtimes))('%s', (_, [command, ...args]) => {
-  it('answers version() and platform() in-thread and through a worker, evaluates a ClassAd, and queries the pool over direct TCP with an IDTOKENS session', async () => {
+  it('answers version() and platform() in-thread and through a worker, evaluates a ClassAd, queries the pool over direct TCP with an IDTOKENS session, and reads an event log from a path and a stream', async () => {
     const { stdout } = await run(command!, args, { cwd: projectDir, timeout: 30_000, env });
     const answer = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(answer.inThread.version).toMatch(/^\$CondorVersion: 23\.9\.6 \S+ BuildID: htcondor-wasm-\S+ \$$/);
@@ -32,5 +45,6 @@ describe.each(Object.entries(runtimes))('%s', (_, [command, ...args]) => {
     expect(answer.classad).toBe(42);
     const expected = { user: pool.identity, crypto: 'AES', ads: ['Collector'] };
     expect(answer.pool).toEqual({ inThread: expected, inWorker: expected });
+    expect(answer.eventLog).toEqual({ path: ['0:7.0', '6:7.0'], stream: ['0:7.0', '6:7.0'] });
   });
 });

@@ -1,6 +1,7 @@
 // Runtime smoke test, run by Deno, Bun and Node: both entries through the package's exports map,
 // and, given a pool (SMOKE_COLLECTOR, SMOKE_TOKEN), its collector over the runtime's own TCP
-// with an IDTOKENS session.
+// with an IDTOKENS session; given an event log (SMOKE_EVENT_LOG), its events read from the path
+// and from a stream of its bytes.
 import { htcondor as inWorker } from 'htcondor-wasm';
 import { classad, htcondor as inThread } from 'htcondor-wasm/inthread';
 
@@ -13,11 +14,22 @@ async function poolAnswer(htcondor) {
   return { user: session.get('MyRemoteUserName'), crypto: session.get('CryptoMethods'), ads: ads.map((ad) => ad.get('MyType')) };
 }
 
+const eventLog = process.env.SMOKE_EVENT_LOG;
+async function eventTypes(source) {
+  const types = [];
+  for await (const event of new inThread.JobEventLog(source).events(0)) types.push(`${event.type}:${event.cluster}.${event.proc}`);
+  return types;
+}
+const streamOf = (bytes) => new ReadableStream({ start(c) { c.enqueue(bytes.subarray(0, 50)); c.enqueue(bytes.subarray(50)); c.close(); } });
+
 console.log(
   JSON.stringify({
     inThread: { version: await inThread.version(), platform: await inThread.platform() },
     inWorker: { version: await inWorker.version(), platform: await inWorker.platform() },
     classad: new classad.ClassAd('[ a = 40; b = a + 2 ]').eval('b'),
+    ...(eventLog && {
+      eventLog: { path: await eventTypes(eventLog), stream: await eventTypes(streamOf(new Uint8Array(await (await import('node:fs/promises')).readFile(eventLog)))) },
+    }),
     ...(collector && { pool: { inThread: await poolAnswer(inThread), inWorker: await poolAnswer(inWorker) } }),
   }),
 );
