@@ -1,5 +1,6 @@
 #include "eventlog/log_reader.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "classad/json_parser.hpp"
@@ -47,7 +48,8 @@ ReadOutcome EventLogReader::failure(std::string message, size_t resume) {
   ReadOutcome out;
   out.status = Status::Error;
   out.message = std::move(message) + " at offset " + std::to_string(offset());
-  pos_ = resume;
+  // Reading always moves on past bad bytes, so a garbled log never loops on them.
+  pos_ = std::min(std::max(resume, pos_ + 1), buffer_.size());
   return out;
 }
 
