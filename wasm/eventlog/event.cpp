@@ -75,6 +75,13 @@ std::optional<std::string_view> Event::readHeader(std::string_view p, const Read
 }
 
 std::string Event::format(const FormatOptions& options) const {
+  // JobEvent.__str__ falls back on its repr when formatEvent() fails.
+  if (!complete()) {
+    char repr[128];
+    std::snprintf(repr, sizeof repr, "JobEvent(type=%d, cluster=%d, proc=%d, timestamp=%lld)", number_, cluster, proc,
+                  static_cast<long long>(clock));
+    return repr;
+  }
   char head[96];
   std::snprintf(head, sizeof head, "%03d (%03d.%03d.%03d) ", number_, cluster, proc, subproc);
   std::string out = head;
@@ -99,6 +106,7 @@ std::string Event::format(const FormatOptions& options) const {
 std::string_view Event::myType() const { return eventMyType(number_); }
 
 std::shared_ptr<ClassAd> Event::toAd() const {
+  if (!complete()) return nullptr;
   auto ad = std::make_shared<ClassAd>();
   if (number_ >= 0) assignInt(*ad, "EventTypeNumber", number_);
   assignString(*ad, "MyType", std::string(myType()));

@@ -58,9 +58,9 @@ class Event {
   // parse. `gotSync` is set when the body's reads consumed the "..." line.
   virtual bool readBody(BodyReader& in, bool& gotSync, const ReadContext& context) = 0;
 
-  // str(): the header and body in classic format.
+  // str(): the header and body in classic format (the bindings' repr when the body refuses).
   std::string format(const FormatOptions& options = {}) const;
-  // The event's ad (toClassAd(false)).
+  // The event's ad (toClassAd(false)); null when HTCondor's toClassAd refuses the event.
   std::shared_ptr<ClassAd> toAd() const;
   // The fields from an XML or JSON log's ad (initFromClassAd).
   void fromAd(const ClassAd& ad, const ReadContext& context);
@@ -69,6 +69,9 @@ class Event {
   virtual void formatBody(std::string& out) const = 0;
   virtual void addFields(ClassAd& ad) const = 0;
   virtual void readFields(const ClassAd& ad, const ReadContext& context) = 0;
+  // False where HTCondor's formatBody() and toClassAd() both refuse the event (a field they
+  // require is empty, e.g. a JOB_DISCONNECTED event read from an ad without StartdName).
+  virtual bool complete() const { return true; }
   // The MyType the ad carries; the event number decides it unless a class says otherwise.
   virtual std::string_view myType() const;
 
