@@ -1,4 +1,5 @@
 import { ClassAd } from '../classad/classad.js';
+import { HTCondorInternalError } from '../errors.js';
 import { Owned } from '../classad/lifetime.js';
 import type { ClassAdValue } from '../classad/value.js';
 import type { EventHandle } from './event-log/core.js';
@@ -28,7 +29,12 @@ export class JobEvent extends Owned<EventHandle> implements Iterable<string> {
 
   /** The event's ClassAd (made on first use, as the bindings do). */
   get ad(): ClassAd {
-    this.ad_ ??= ClassAd.fromHandle(this.handle.ad());
+    if (!this.ad_) {
+      const handle = this.handle.ad();
+      // As the bindings: an event missing a field its ad requires has none.
+      if (!handle) throw new HTCondorInternalError('Failed to convert event to class ad');
+      this.ad_ = ClassAd.fromHandle(handle);
+    }
     return this.ad_;
   }
 

@@ -83,7 +83,8 @@ std::vector<std::string> compareEvent(const ClassAd& expected, const Event& even
   if (typeName.isString() ? (!name || *name != typeName.asString()) : name.has_value()) problems.push_back(where + " type_name differs");
   auto ad = event.toAd();
   Value fields = valueOf(expected, "fields");
-  if (fields.isClassAd()) {
+  if (fields.isClassAd() && !ad) problems.push_back(where + " has no ad");
+  if (fields.isClassAd() && ad) {
     const ClassAd& want = *fields.asClassAd();
     for (const auto& [field, _] : want.attributes()) {
       if (!ad->lookup(field)) problems.push_back(where + " missing field " + field);

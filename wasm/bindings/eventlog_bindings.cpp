@@ -23,7 +23,11 @@ class EventHandle {
   int proc() const { return event_->proc; }
   double timestamp() const { return static_cast<double>(event_->clock); }
   std::string text() const { return event_->format(); }
-  std::shared_ptr<htcondor::bindings::Ad> ad() const { return std::make_shared<htcondor::bindings::Ad>(htcondor::bindings::Ad{event_->toAd()}); }
+  // The event's ad, or null for an event HTCondor cannot turn into one (a required field missing).
+  val ad() const {
+    auto ad = event_->toAd();
+    return ad ? val(std::make_shared<htcondor::bindings::Ad>(htcondor::bindings::Ad{std::move(ad)})) : val::null();
+  }
 
  private:
   std::unique_ptr<el::Event> event_;

@@ -76,9 +76,20 @@ ReadOutcome EventLogReader::next() {
 // line. The whole event is there before it is parsed, so a partial event never half-parses.
 ReadOutcome EventLogReader::nextText() {
   std::string_view text(buffer_);
+  // Blank lines are no event (one is left where a writer ended a "..." line late); skip them.
+  while (pos_ < text.size() && (text[pos_] == '\n' || text.substr(pos_, 2) == "\r\n")) pos_ += text[pos_] == '\r' ? 2 : 1;
   if (pos_ >= text.size()) return {};
-  const size_t end = afterSyncLine(text, pos_);
-  if (end == std::string_view::npos) return {};
+  size_t end = afterSyncLine(text, pos_);
+  // A last line "..." not yet ended by its newline ends the event only if the event's own
+  // reading takes it as the sync line (HTCondor's is_sync_line); otherwise the event waits.
+  const bool openEnded = end == std::string_view::npos;
+  if (openEnded) {
+    const size_t last = text.rfind('\n');
+    const size_t lastStart = last == std::string_view::npos ? 0 : last + 1;
+    const std::string_view tail = text.substr(lastStart);
+    if (lastStart < pos_ || (tail != "..." && tail != "...\r")) return {};
+    end = text.size();
+  }
   std::string_view event = text.substr(0, end);
 
   BodyReader in(event, pos_);
@@ -88,16 +99,18 @@ ReadOutcome EventLogReader::nextText() {
   if (header.size() < 4 || !std::isdigit(static_cast<unsigned char>(header[0])) ||
       !std::isdigit(static_cast<unsigned char>(header[1])) || !std::isdigit(static_cast<unsigned char>(header[2])) ||
       header[3] != ' ') {
-    return failure("not the start of an event", end);
+    return openEnded ? ReadOutcome{} : failure("not the start of an event", end);
   }
   const int number = (header[0] - '0') * 100 + (header[1] - '0') * 10 + (header[2] - '0');
   ReadOutcome out;
   out.event = makeEvent(number);
   auto rest = out.event->readHeader(std::string_view(header).substr(3), context_);
-  if (!rest) return failure("an event header that does not parse", end);
+  if (!rest) return openEnded ? ReadOutcome{} : failure("an event header that does not parse", end);
   in.stash(*rest);
   bool gotSync = false;
-  if (!out.event->readBody(in, gotSync, context_)) return failure("an event of type " + std::to_string(number) + " that does not parse", end);
+  const bool parsed = out.event->readBody(in, gotSync, context_);
+  if (openEnded && !(parsed && gotSync)) return {};
+  if (!parsed) return failure("an event of type " + std::to_string(number) + " that does not parse", end);
   out.status = Status::Event;
   pos_ = end;
   return out;

@@ -8,7 +8,7 @@ export interface EventHandle extends Handle {
   proc(): number;
   timestamp(): number;
   text(): string;
-  ad(): AdHandle;
+  ad(): AdHandle | null;
 }
 
 export type ReadStep = { status: 'event'; event: EventHandle } | { status: 'none' } | { status: 'error'; message: string };
