@@ -1,6 +1,6 @@
 import { HTCondorIOError, HTCondorValueError } from '../errors.js';
 import { FixedSource, StreamSource, UrlSource, type ByteSource } from './event-log/byte-source.js';
-import { eventLogCore, type EventLogReaderHandle } from './event-log/core.js';
+import { eventLogCore, type EventLogReaderHandle, type LogFormat } from './event-log/core.js';
 import { FileSource } from './event-log/file-source.js';
 import { JobEvent } from './job-event.js';
 
@@ -30,14 +30,20 @@ export class JobEventLog implements AsyncDisposable {
   private readonly source: ByteSource;
   private readonly reader: EventLogReaderHandle;
   private readonly start: number;
+  private readonly version: readonly [number, number];
+  // The bytes appended and not yet read as events, with the offset of the first (events keep
+  // a copy of theirs, to make their ad and text on demand).
+  private pending = new Uint8Array(0);
+  private pendingAt = 0;
+  private header: Float64Array | undefined;
   private closed = false;
 
   constructor(source: JobEventLogSource, options: JobEventLogOptions = {}) {
     this.start = options.offset ?? 0;
     if (!Number.isSafeInteger(this.start) || this.start < 0) throw new HTCondorValueError(`offset must be a byte offset, not ${options.offset}`);
-    const [major, minor] = versionOf(options.htcondorVersion ?? '23.9.6');
+    this.version = versionOf(options.htcondorVersion ?? '23.9.6');
     this.source = sourceOf(source, this.start);
-    this.reader = new (eventLogCore().EventLogReader)(Date.now() / 1000, major, minor);
+    this.reader = new (eventLogCore().EventLogReader)(Date.now() / 1000, ...this.version);
   }
 
   /** Where the next event starts: bytes of the log read as events. */
@@ -55,16 +61,45 @@ export class JobEventLog implements AsyncDisposable {
     for (;;) {
       signal?.throwIfAborted();
       if (this.closed) throw new HTCondorIOError(`the event log ${this.source.name} is closed`);
-      const step = this.reader.next(Date.now() / 1000);
-      if (step.status === 'event') {
-        yield new JobEvent(step.event);
+      const now = Date.now() / 1000;
+      const step = this.reader.next(now);
+      if (step === 1) {
+        yield this.event(now);
         continue;
       }
-      if (step.status === 'error') throw new HTCondorIOError(`cannot read the event log ${this.source.name}: ${step.message}`);
+      if (step === 2) {
+        this.trim();
+        throw new HTCondorIOError(`cannot read the event log ${this.source.name}: ${this.reader.error()}`);
+      }
       const more = await this.source.read(Math.max(0, deadline - Date.now()), signal);
       if (!more) return;
       this.reader.append(more);
+      this.keep(more);
     }
+  }
+
+  /** The event next() just read. */
+  private event(now: number): JobEvent {
+    // The view goes stale when the core's memory grows.
+    if (!this.header?.length) this.header = this.reader.header();
+    const [type, cluster, proc, timestamp, begin, end] = this.header as unknown as [number, number, number, number, number, number];
+    const bytes = this.pending.slice(begin - this.pendingAt, end - this.pendingAt);
+    this.trim();
+    return new JobEvent(type, cluster, proc, timestamp, { reader: this.reader, begin, bytes, format: this.reader.format() as LogFormat, now, version: this.version });
+  }
+
+  /** Drops the bytes the reader has read past. */
+  private trim(): void {
+    const consumed = this.reader.offset() - this.pendingAt;
+    this.pending = this.pending.subarray(consumed);
+    this.pendingAt += consumed;
+  }
+
+  private keep(bytes: Uint8Array): void {
+    const joined = new Uint8Array(this.pending.length + bytes.length);
+    joined.set(this.pending);
+    joined.set(bytes, this.pending.length);
+    this.pending = joined;
   }
 
   /** Stops reading and lets go of the file or stream. */
@@ -80,7 +115,7 @@ export class JobEventLog implements AsyncDisposable {
   }
 }
 
-function versionOf(text: string): [number, number] {
+function versionOf(text: string): readonly [number, number] {
   const match = /^(\d+)(?:\.(\d+))?/.exec(text);
   if (!match) throw new HTCondorValueError(`htcondorVersion must look like "23.9.6", not "${text}"`);
   return [Number(match[1]), Number(match[2] ?? 0)];

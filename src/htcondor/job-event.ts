@@ -1,36 +1,36 @@
 import { ClassAd } from '../classad/classad.js';
-import { HTCondorInternalError } from '../errors.js';
-import { Owned } from '../classad/lifetime.js';
+import { engine } from '../classad/engine.js';
+import { valueOf } from '../classad/expr-tree.js';
 import type { ClassAdValue } from '../classad/value.js';
-import type { EventHandle } from './event-log/core.js';
+import { HTCondorInternalError } from '../errors.js';
+import { eventLogCore, type EventSource } from './event-log/core.js';
 import type { JobEventType } from './job-event-type.js';
 
 /**
  * One event of a job event log, as the Python bindings' `htcondor.JobEvent`: its type, job id
  * and time, and its fields, read like a dict (names in any case). `String(event)` is the event
- * in HTCondor's classic log format; `ad` is the event's ClassAd.
+ * in HTCondor's classic log format; `ad` is the event's ClassAd. Both are made when first asked
+ * for, from the event's bytes, so reading a log costs little per event.
  */
-export class JobEvent extends Owned<EventHandle> implements Iterable<string> {
-  readonly type: JobEventType;
-  readonly cluster: number;
-  readonly proc: number;
-  /** Seconds since the epoch. */
-  readonly timestamp: number;
+export class JobEvent implements Iterable<string>, Disposable {
   private ad_: ClassAd | undefined;
 
   /** @internal Events come from JobEventLog.events(). */
-  constructor(handle: EventHandle) {
-    super(handle);
-    this.type = handle.type() as JobEventType;
-    this.cluster = handle.cluster();
-    this.proc = handle.proc();
-    this.timestamp = handle.timestamp();
-  }
+  constructor(
+    readonly type: JobEventType,
+    readonly cluster: number,
+    readonly proc: number,
+    /** Seconds since the epoch. */
+    readonly timestamp: number,
+    private readonly source: EventSource,
+  ) {}
 
-  /** The event's ClassAd (made on first use, as the bindings do). */
+  /** The event's ClassAd. */
   get ad(): ClassAd {
     if (!this.ad_) {
-      const handle = this.handle.ad();
+      const { reader, begin, bytes, format, now, version } = this.source;
+      const recent = reader.isDeleted() ? undefined : reader.recentAd(begin);
+      const handle = recent !== undefined ? recent : eventLogCore().eventAd(bytes, format, now, ...version);
       // As the bindings: an event missing a field its ad requires has none.
       if (!handle) throw new HTCondorInternalError('Failed to convert event to class ad');
       this.ad_ = ClassAd.fromHandle(handle);
@@ -49,7 +49,8 @@ export class JobEvent extends Owned<EventHandle> implements Iterable<string> {
 
   /** The value of field `key` (any case), or `fallback` when the event has no such field. */
   get<T = undefined>(key: string, fallback?: T): ClassAdValue | T {
-    return this.ad.has(key) ? this.ad.eval(key) : (fallback as T);
+    const json = engine().evalAttr(this.ad.adHandle, key, null);
+    return json === 'null' ? (fallback as T) : valueOf(json);
   }
 
   keys(): string[] {
@@ -69,12 +70,18 @@ export class JobEvent extends Owned<EventHandle> implements Iterable<string> {
   }
 
   /** The event as HTCondor writes it in a classic-format log. */
-  override toString(): string {
-    return this.handle.text();
+  toString(): string {
+    const { reader, begin, bytes, format, now, version } = this.source;
+    return (reader.isDeleted() ? undefined : reader.recentText(begin)) ?? eventLogCore().eventText(bytes, format, now, ...version);
   }
 
-  override dispose(): void {
+  /** Frees the event's ad now, if it was made (otherwise the garbage collector does). */
+  dispose(): void {
     this.ad_?.dispose();
-    super.dispose();
+    this.ad_ = undefined;
+  }
+
+  [Symbol.dispose](): void {
+    this.dispose();
   }
 }

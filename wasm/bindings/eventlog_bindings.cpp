@@ -1,10 +1,15 @@
-// The embind surface of the job event log reader (eventlog/log_reader.hpp): the TypeScript side
-// reads the file (path, Blob, URL or stream) and appends its bytes; each event crosses as a
-// handle whose ad and text are made only when asked for, as the Python bindings do.
+// The embind surface of the job event log reader (eventlog/log_reader.hpp). The TypeScript side
+// reads the file (path, Blob, URL or stream) and appends its bytes. Reading crosses no object
+// per event: next() answers a number and leaves the event's header and the byte range that held
+// it in a small array of doubles; the event's ad and text are made only when asked for (as the
+// Python bindings make them), from the reader's recent events or else from those bytes.
 #include <emscripten/bind.h>
 
+#include <array>
+#include <deque>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "eventlog/event_number.hpp"
 #include "eventlog/log_reader.hpp"
@@ -15,90 +20,123 @@ namespace {
 using emscripten::val;
 namespace el = htcondor::eventlog;
 
-class EventHandle {
- public:
-  explicit EventHandle(std::unique_ptr<el::Event> event) : event_(std::move(event)) {}
-  int type() const { return event_->number(); }
-  int cluster() const { return event_->cluster; }
-  int proc() const { return event_->proc; }
-  double timestamp() const { return static_cast<double>(event_->clock); }
-  std::string text() const { return event_->format(); }
-  // The event's ad, or null for an event HTCondor cannot turn into one (a required field missing).
-  val ad() const {
-    auto ad = event_->toAd();
-    return ad ? val(std::make_shared<htcondor::bindings::Ad>(htcondor::bindings::Ad{std::move(ad)})) : val::null();
-  }
+el::ReadContext contextOf(double now, int major, int minor) {
+  el::ReadContext c;
+  c.now = static_cast<int64_t>(now);
+  c.version = {major, minor};
+  return c;
+}
 
- private:
-  std::unique_ptr<el::Event> event_;
-};
+// Where next() leaves an event: type, cluster, proc, timestamp, and its bytes' begin and end.
+constexpr size_t kHeaderSize = 6;
+// The events a reader keeps after reading them, so the ad or text of a recent one (a loop asks
+// right after reading) is made without reading its bytes again.
+constexpr size_t kRecentEvents = 64;
+
+// The event's ad, or null for an event HTCondor cannot turn into one (a required field missing).
+val adOf(const el::Event& event) {
+  auto ad = event.toAd();
+  return ad ? val(std::make_shared<htcondor::bindings::Ad>(htcondor::bindings::Ad{std::move(ad)})) : val::null();
+}
 
 class EventLogReaderHandle {
  public:
-  EventLogReaderHandle(double now, int major, int minor) : reader_(context(now, major, minor)) {}
+  EventLogReaderHandle(double now, int major, int minor) : reader_(contextOf(now, major, minor)) {}
 
-  // The file's next bytes, from a Uint8Array.
-  void append(const val& bytes) {
-    const size_t size = bytes["length"].as<size_t>();
-    std::string copy(size, '\0');
-    val(emscripten::typed_memory_view(size, reinterpret_cast<uint8_t*>(copy.data()))).call<void>("set", bytes);
-    reader_.append(copy);
-  }
+  // The file's next bytes (embind copies a Uint8Array into the string as they are).
+  void append(const std::string& bytes) { reader_.append(bytes); }
 
-  // {status: "event", event} | {status: "none"} | {status: "error", message}.
-  val next(double now) {
+  // 1: an event (see header()); 0: none complete yet; 2: bytes that are no event (see error()).
+  int next(double now) {
     reader_.setNow(static_cast<int64_t>(now));
     el::ReadOutcome out = reader_.next();
-    val result = val::object();
     switch (out.status) {
       case el::ReadOutcome::Status::Event:
-        result.set("status", "event");
-        result.set("event", std::make_shared<EventHandle>(std::move(out.event)));
-        break;
-      case el::ReadOutcome::Status::NoEvent: result.set("status", "none"); break;
-      case el::ReadOutcome::Status::Error:
-        result.set("status", "error");
-        result.set("message", out.message);
-        break;
+        header_ = {static_cast<double>(out.event->number()), static_cast<double>(out.event->cluster),
+                   static_cast<double>(out.event->proc), static_cast<double>(out.event->clock),
+                   static_cast<double>(out.begin), static_cast<double>(out.end)};
+        recent_.emplace_back(out.begin, std::move(out.event));
+        if (recent_.size() > kRecentEvents) recent_.pop_front();
+        return 1;
+      case el::ReadOutcome::Status::NoEvent: return 0;
+      case el::ReadOutcome::Status::Error: error_ = std::move(out.message); return 2;
     }
-    return result;
+    return 0;
   }
 
+  // The ad or text of a recent event (by the offset its bytes begin at); undefined when the
+  // reader no longer keeps it.
+  val recentAd(double begin) const {
+    const el::Event* event = recent(begin);
+    return event ? adOf(*event) : val::undefined();
+  }
+  val recentText(double begin) const {
+    const el::Event* event = recent(begin);
+    return event ? val(event->format()) : val::undefined();
+  }
+
+  // A Float64Array over the header (a new one is needed after the core's memory grows).
+  val header() { return val(emscripten::typed_memory_view(kHeaderSize, header_.data())); }
+  std::string error() const { return error_; }
   double offset() const { return static_cast<double>(reader_.offset()); }
+  // "text", "xml" or "json" once known.
+  std::string format() const {
+    switch (reader_.format()) {
+      case el::LogFormat::Text: return "text";
+      case el::LogFormat::Xml: return "xml";
+      case el::LogFormat::Json: return "json";
+      case el::LogFormat::Unknown: break;
+    }
+    return "";
+  }
 
  private:
-  static el::ReadContext context(double now, int major, int minor) {
-    el::ReadContext c;
-    c.now = static_cast<int64_t>(now);
-    c.version = {major, minor};
-    return c;
+  const el::Event* recent(double begin) const {
+    for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
+      if (static_cast<double>(it->first) == begin) return it->second.get();
+    }
+    return nullptr;
   }
 
   el::EventLogReader reader_;
+  std::array<double, kHeaderSize> header_{};
+  std::string error_;
+  std::deque<std::pair<uint64_t, std::unique_ptr<el::Event>>> recent_;
 };
 
-// JobEventType's name for a number, or null.
-val eventTypeName(int number) {
-  auto name = el::eventTypeName(number);
-  return name ? val(std::string(*name)) : val::null();
+// The one event in `bytes` (as next() found it), read again.
+std::unique_ptr<el::Event> eventIn(const std::string& bytes, const std::string& format, double now, int major, int minor) {
+  const el::LogFormat f = format == "xml" ? el::LogFormat::Xml : format == "json" ? el::LogFormat::Json : el::LogFormat::Text;
+  el::EventLogReader reader(contextOf(now, major, minor), 0, f);
+  reader.append(bytes);
+  return reader.next().event;
+}
+
+// str(): the event in classic format.
+std::string eventText(const std::string& bytes, const std::string& format, double now, int major, int minor) {
+  auto event = eventIn(bytes, format, now, major, minor);
+  return event ? event->format() : "";
+}
+
+val eventAd(const std::string& bytes, const std::string& format, double now, int major, int minor) {
+  auto event = eventIn(bytes, format, now, major, minor);
+  return event ? adOf(*event) : val::null();
 }
 
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(htcondor_eventlog) {
   using namespace emscripten;
-  class_<EventHandle>("EventHandle")
-      .smart_ptr<std::shared_ptr<EventHandle>>("EventHandlePtr")
-      .function("type", &EventHandle::type)
-      .function("cluster", &EventHandle::cluster)
-      .function("proc", &EventHandle::proc)
-      .function("timestamp", &EventHandle::timestamp)
-      .function("text", &EventHandle::text)
-      .function("ad", &EventHandle::ad);
   class_<EventLogReaderHandle>("EventLogReader")
       .constructor<double, int, int>()
       .function("append", &EventLogReaderHandle::append)
       .function("next", &EventLogReaderHandle::next)
-      .function("offset", &EventLogReaderHandle::offset);
-  function("eventTypeName", &eventTypeName);
+      .function("header", &EventLogReaderHandle::header)
+      .function("error", &EventLogReaderHandle::error)
+      .function("offset", &EventLogReaderHandle::offset)
+      .function("format", &EventLogReaderHandle::format)
+      .function("recentAd", &EventLogReaderHandle::recentAd)
+      .function("recentText", &EventLogReaderHandle::recentText);
+  function("eventText", &eventText);
+  function("eventAd", &eventAd);
 }

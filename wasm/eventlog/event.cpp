@@ -1,6 +1,7 @@
 #include "eventlog/event.hpp"
 
 #include <cctype>
+#include <climits>
 #include <cstdio>
 #include <cstdlib>
 
@@ -12,13 +13,21 @@ namespace htcondor::eventlog {
 
 namespace {
 
-// strtol() from `pos`: the value, and where the digits ended.
+// strtol() from `pos`: blanks, a sign and digits (saturating); the value, and where the digits
+// ended (`pos` stays put when there are none).
 long leadingLong(std::string_view text, size_t& pos) {
-  std::string rest(text.substr(pos));
-  char* end = nullptr;
-  long value = std::strtol(rest.c_str(), &end, 10);
-  pos += static_cast<size_t>(end - rest.c_str());
-  return value;
+  size_t i = pos;
+  while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+  const size_t digits = i;
+  long value = 0;
+  for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
+    value = value > (LONG_MAX - 9) / 10 ? LONG_MAX : value * 10 + (text[i] - '0');
+  }
+  if (i == digits) return 0;
+  pos = i;
+  return negative ? -value : value;
 }
 
 }  // namespace

@@ -2,19 +2,29 @@
 
 #include <cctype>
 #include <cstdio>
-#include <cstdlib>
+#include <algorithm>
 
 namespace htcondor::eventlog {
 
 namespace {
 
+// atoi() of a few characters: blanks, a sign, then digits up to the first other character.
+int atoiOf(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+  bool negative = false;
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) negative = text[i++] == '-';
+  int value = 0;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) value = value * 10 + (text[i++] - '0');
+  return negative ? -value : value;
+}
+
 // get_next_bit: skip delimiters, then take exactly `count` characters (fewer: false).
 bool nextBit(std::string_view text, size_t& pos, size_t count, int& out) {
   while (pos < text.size() && (text[pos] == ':' || text[pos] == '-' || text[pos] == 'T')) ++pos;
   size_t take = std::min(count, text.size() - pos);
-  std::string bit(text.substr(pos, take));
+  out = atoiOf(text.substr(pos, take));
   pos += take;
-  out = std::atoi(bit.c_str());
   return take == count;
 }
 
@@ -58,9 +68,44 @@ ParsedTime parseIso8601(std::string_view text) {
   return parsed;
 }
 
+namespace {
+
+// Seconds since the epoch of a UTC broken-down time, normalizing out-of-range fields as timegm
+// does (days from the civil date, Howard Hinnant's algorithm).
+int64_t utcEpoch(const std::tm& tm) {
+  int64_t year = 1900 + static_cast<int64_t>(tm.tm_year) + tm.tm_mon / 12;
+  int64_t month = tm.tm_mon % 12;
+  if (month < 0) {
+    month += 12;
+    --year;
+  }
+  year -= month < 2;  // March-based years put February last
+  const int64_t era = (year >= 0 ? year : year - 399) / 400;
+  const int64_t yearOfEra = year - era * 400;
+  const int64_t dayOfYear = (153 * (month + (month > 1 ? -2 : 10)) + 2) / 5;
+  const int64_t dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+  const int64_t days = era * 146097 + dayOfEra - 719468 + tm.tm_mday - 1;
+  return days * 86400 + tm.tm_hour * 3600LL + tm.tm_min * 60LL + tm.tm_sec;
+}
+
+}  // namespace
+
 int64_t epochOf(std::tm tm, bool utc) {
-  tm.tm_isdst = -1;
-  return static_cast<int64_t>(utc ? timegm(&tm) : mktime(&tm));
+  if (utc) return utcEpoch(tm);
+  // mktime asks the runtime's time zone (in WebAssembly, JavaScript's Date) and is slow. Zone
+  // offsets change on the hour, and events come in time order: the last hour's offset is reused.
+  static thread_local std::tm lastHour{};
+  static thread_local int64_t lastOffset = 0;
+  static thread_local bool known = false;
+  if (!known || tm.tm_year != lastHour.tm_year || tm.tm_mon != lastHour.tm_mon || tm.tm_mday != lastHour.tm_mday ||
+      tm.tm_hour != lastHour.tm_hour) {
+    std::tm local = tm;
+    local.tm_isdst = -1;
+    lastOffset = static_cast<int64_t>(mktime(&local)) - utcEpoch(tm);
+    lastHour = tm;
+    known = true;
+  }
+  return utcEpoch(tm) + lastOffset;
 }
 
 std::tm brokenDown(int64_t clock, bool utc) {

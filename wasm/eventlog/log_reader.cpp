@@ -112,7 +112,9 @@ ReadOutcome EventLogReader::nextText() {
   if (openEnded && !(parsed && gotSync)) return {};
   if (!parsed) return failure("an event of type " + std::to_string(number) + " that does not parse", end);
   out.status = Status::Event;
+  out.begin = offset();
   pos_ = end;
+  out.end = offset();
   return out;
 }
 
@@ -149,7 +151,9 @@ ReadOutcome EventLogReader::nextClassAd() {
   out.status = Status::Event;
   out.event = makeEvent(number);
   out.event->fromAd(*ad, context_);
+  out.begin = offset() + start;
   pos_ += consumed;
+  out.end = offset();
   return out;
 }
 

@@ -25,6 +25,9 @@ struct ReadOutcome {
   Status status = Status::NoEvent;
   std::unique_ptr<Event> event;
   std::string message;
+  // With an event: the bytes that held it, as offsets like offset()'s.
+  uint64_t begin = 0;
+  uint64_t end = 0;
 };
 
 class EventLogReader {

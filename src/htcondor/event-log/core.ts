@@ -2,27 +2,38 @@
 // computation, so it runs in the calling thread on the ClassAd engine's core, like `classad`.
 import { engine, type AdHandle, type Handle } from '../../classad/engine.js';
 
-export interface EventHandle extends Handle {
-  type(): number;
-  cluster(): number;
-  proc(): number;
-  timestamp(): number;
-  text(): string;
-  ad(): AdHandle | null;
-}
-
-export type ReadStep = { status: 'event'; event: EventHandle } | { status: 'none' } | { status: 'error'; message: string };
+export type LogFormat = 'text' | 'xml' | 'json';
 
 export interface EventLogReaderHandle extends Handle {
   append(bytes: Uint8Array): void;
-  next(nowSeconds: number): ReadStep;
+  /** 1: an event, described by header(); 0: none complete yet; 2: bytes that are no event (error()). */
+  next(nowSeconds: number): 0 | 1 | 2;
+  /** type, cluster, proc, timestamp, and the offsets of the bytes that held the event. */
+  header(): Float64Array;
+  error(): string;
   offset(): number;
+  format(): LogFormat | '';
+  /** A recent event's ad (null: it has none) or text, by the offset of its bytes; undefined once no longer kept. */
+  recentAd(begin: number): AdHandle | null | undefined;
+  recentText(begin: number): string | undefined;
 }
 
 interface EventLogCore {
   EventLogReader: new (nowSeconds: number, major: number, minor: number) => EventLogReaderHandle;
+  eventText(bytes: Uint8Array, format: LogFormat, nowSeconds: number, major: number, minor: number): string;
+  eventAd(bytes: Uint8Array, format: LogFormat, nowSeconds: number, major: number, minor: number): AdHandle | null;
 }
 
 export function eventLogCore(): EventLogCore {
   return engine() as unknown as EventLogCore;
+}
+
+/** Where an event's ad and text come from: its reader while it keeps the event, else its bytes read again. */
+export interface EventSource {
+  readonly reader: EventLogReaderHandle;
+  readonly begin: number;
+  readonly bytes: Uint8Array;
+  readonly format: LogFormat;
+  readonly now: number;
+  readonly version: readonly [number, number];
 }
