@@ -36,6 +36,7 @@ export class JobEventLog implements AsyncDisposable {
   private pending = new Uint8Array(0);
   private pendingAt = 0;
   private header: Float64Array | undefined;
+  private format: LogFormat | undefined;
   private closed = false;
 
   constructor(source: JobEventLogSource, options: JobEventLogOptions = {}) {
@@ -84,8 +85,9 @@ export class JobEventLog implements AsyncDisposable {
     if (!this.header?.length) this.header = this.reader.header();
     const [type, cluster, proc, timestamp, begin, end] = this.header as unknown as [number, number, number, number, number, number];
     const bytes = this.pending.slice(begin - this.pendingAt, end - this.pendingAt);
-    this.trim();
-    return new JobEvent(type, cluster, proc, timestamp, { reader: this.reader, begin, bytes, format: this.reader.format() as LogFormat, now, version: this.version });
+    // The format is known from the first event on.
+    this.format ??= this.reader.format() as LogFormat;
+    return new JobEvent(type, cluster, proc, timestamp, { reader: this.reader, begin, bytes, format: this.format, now, version: this.version });
   }
 
   /** Drops the bytes the reader has read past. */
@@ -96,6 +98,7 @@ export class JobEventLog implements AsyncDisposable {
   }
 
   private keep(bytes: Uint8Array): void {
+    this.trim();
     const joined = new Uint8Array(this.pending.length + bytes.length);
     joined.set(this.pending);
     joined.set(bytes, this.pending.length);

@@ -18,6 +18,7 @@
 #include "eventlog/event_number.hpp"
 #include "eventlog/partitionable_resources.hpp"
 #include "eventlog/rusage.hpp"
+#include "eventlog/scan_line.hpp"
 #include "eventlog/toe.hpp"
 
 namespace htcondor::eventlog {
@@ -114,15 +115,16 @@ class TerminatedBase : public Event {
       }
       // "\t%f  -  Run Bytes Sent By Job", the words varying. A line of that shape with other
       // words is passed over; the first of another shape ends the counts.
-      float value = 0;
-      char run[sizeof("Total")] = "", direction[sizeof("Received")] = "", by[22] = "";
-      if (std::sscanf(text, "\t%f  -  %5s Bytes %8s By %21s", &value, run, direction, by) == 4) {
-        if (std::strcmp(by, who) != 0) continue;
-        const bool sent = std::strcmp(direction, "Sent") == 0, received = std::strcmp(direction, "Received") == 0;
-        if (std::strcmp(run, "Run") == 0) {
+      double scanned = 0;
+      std::string run, direction, by;
+      if (scanLine(text, "\t%lf  -  %5s Bytes %8s By %21s", {&scanned, &run, &direction, &by}) == 4) {
+        const float value = static_cast<float>(scanned);  // HTCondor reads a float
+        if (by != who) continue;
+        const bool sent = direction == "Sent", received = direction == "Received";
+        if (run == "Run") {
           if (sent) sentBytes_ = value;
           else if (received) receivedBytes_ = value;
-        } else if (std::strcmp(run, "Total") == 0) {
+        } else if (run == "Total") {
           if (sent) totalSentBytes_ = value;
           else if (received) totalReceivedBytes_ = value;
         }

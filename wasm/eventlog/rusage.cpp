@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "eventlog/scan_line.hpp"
+
 namespace htcondor::eventlog {
 
 namespace {
@@ -19,9 +21,9 @@ int totalSeconds(int days, int hours, int minutes, int seconds) {
 }
 
 // sscanf of the eight numbers after `format`'s literal text; false unless all eight were read.
-bool scanUsage(const char* text, const char* format, Rusage& usage) {
+bool scanUsage(std::string_view text, std::string_view format, Rusage& usage) {
   int ud = 0, uh = 0, um = 0, us = 0, sd = 0, sh = 0, sm = 0, ss = 0;
-  if (std::sscanf(text, format, &ud, &uh, &um, &us, &sd, &sh, &sm, &ss) < 8) return false;
+  if (scanLine(text, format, {&ud, &uh, &um, &us, &sd, &sh, &sm, &ss}) < 8) return false;
   usage.user = totalSeconds(ud, uh, um, us);
   usage.system = totalSeconds(sd, sh, sm, ss);
   return true;
@@ -41,7 +43,7 @@ std::string usageText(const Rusage& usage, const char* format) {
 bool readRusageLine(BodyReader& in, bool& gotSync, Rusage& usage) {
   std::string line;
   if (!in.readOptionalLine(line, gotSync)) return false;
-  return scanUsage(line.c_str(), "\tUsr %d %d:%d:%d, Sys %d %d:%d:%d", usage);
+  return scanUsage(line, "\tUsr %d %d:%d:%d, Sys %d %d:%d:%d", usage);
 }
 
 void formatRusage(std::string& out, const Rusage& usage) {
@@ -51,10 +53,7 @@ void formatRusage(std::string& out, const Rusage& usage) {
 std::string rusageText(const Rusage& usage) { return usageText(usage, "Usr %d %02d:%02d:%02d, Sys %d %02d:%02d:%02d"); }
 
 bool parseRusageText(std::string_view text, Rusage& usage) {
-  std::string copy(text);
-  const char* p = copy.c_str();
-  while (std::isspace(static_cast<unsigned char>(*p))) ++p;
-  return scanUsage(p, "Usr %d %d:%d:%d, Sys %d %d:%d:%d", usage);
+  return scanUsage(text, " Usr %d %d:%d:%d, Sys %d %d:%d:%d", usage);
 }
 
 }  // namespace htcondor::eventlog

@@ -1,6 +1,7 @@
 #include "eventlog/scan_line.hpp"
 
 #include <cctype>
+#include <climits>
 #include <cstdlib>
 
 namespace htcondor::eventlog {
@@ -8,6 +9,22 @@ namespace htcondor::eventlog {
 namespace {
 
 bool isSpace(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
+// strtoll(text, 10) without a copy: a sign and digits (saturating); the characters used, 0 for none.
+size_t leadingInteger(std::string_view text, long long& value) {
+  size_t i = 0;
+  const bool negative = i < text.size() && text[i] == '-';
+  if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+  const size_t digits = i;
+  unsigned long long magnitude = 0;
+  for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])); ++i) {
+    magnitude = magnitude > (1ULL << 62) ? (1ULL << 63) : magnitude * 10 + static_cast<unsigned>(text[i] - '0');
+  }
+  if (i == digits) return 0;
+  if (negative) value = magnitude >= (1ULL << 63) ? LLONG_MIN : -static_cast<long long>(magnitude);
+  else value = magnitude >= (1ULL << 63) - 1 ? LLONG_MAX : static_cast<long long>(magnitude);
+  return i;
+}
 
 }  // namespace
 
@@ -40,33 +57,35 @@ int scanLine(std::string_view in, std::string_view format, std::initializer_list
     if (f >= format.size() || target == targets.end()) return done;
     skipSpace();
     if (pos >= in.size()) return inputFailure();
-    const std::string rest(in.substr(pos));
-    char* end = nullptr;
     switch (format[f]) {
       case 'd': {
         // glibc converts with strtol and stores the long into the int.
-        long long value = std::strtoll(rest.c_str(), &end, 10);
-        if (end == rest.c_str()) return done;
+        long long value = 0;
+        const size_t used = leadingInteger(in.substr(pos), value);
+        if (used == 0) return done;
         *std::get<int*>(*target) = static_cast<int>(value);
+        pos += used;
         break;
       }
       case 'f': {
+        const std::string rest(in.substr(pos));
+        char* end = nullptr;
         double value = std::strtod(rest.c_str(), &end);
         if (end == rest.c_str()) return done;
         *std::get<double*>(*target) = value;
+        pos += static_cast<size_t>(end - rest.c_str());
         break;
       }
       case 's': {
         size_t len = 0;
-        while (len < rest.size() && !isSpace(rest[len]) && (width == 0 || len < width)) ++len;
-        std::get<std::string*>(*target)->assign(rest, 0, len);
-        end = const_cast<char*>(rest.c_str()) + len;
+        while (pos + len < in.size() && !isSpace(in[pos + len]) && (width == 0 || len < width)) ++len;
+        std::get<std::string*>(*target)->assign(in.substr(pos, len));
+        pos += len;
         break;
       }
       default:
         return done;
     }
-    pos += static_cast<size_t>(end - rest.c_str());
     ++done;
     ++target;
   }
