@@ -26,7 +26,7 @@ export interface EventsOptions {
  * written last event is held back until it is complete. `offset` tells where the next event
  * starts, so a later JobEventLog can resume there.
  */
-export class JobEventLog implements AsyncDisposable {
+export class JobEventLog implements AsyncIterable<JobEvent>, AsyncDisposable {
   private readonly source: ByteSource;
   private readonly reader: EventLogReaderHandle;
   private readonly start: number;
@@ -103,6 +103,11 @@ export class JobEventLog implements AsyncDisposable {
     joined.set(this.pending);
     joined.set(bytes, this.pending.length);
     this.pending = joined;
+  }
+
+  /** `for await (const event of log)`: follows the log, as iterating over the Python object does. */
+  [Symbol.asyncIterator](): AsyncGenerator<JobEvent, void, undefined> {
+    return this.events(null);
   }
 
   /** Stops reading and lets go of the file or stream. */

@@ -101,6 +101,12 @@ describe('JobEventLog sources', () => {
       break;
     }
     expect(got).toEqual(['5:4']);
+    // Iterating the log itself follows it too, as in Python.
+    setTimeout(() => appendFileSync(p, submit(5)), 100);
+    for await (const e of log) {
+      expect(`${e.type}:${e.cluster}`).toBe('0:5');
+      break;
+    }
     await log.close();
     await expect(read(log)).rejects.toThrow(HTCondorIOError);
   });
