@@ -159,6 +159,21 @@ TEST_CASE("every case of the event log corpus reads as HTCondor 23.9.6's Python 
         auto follow = drain(reader, problems, name + " follow");
         compareAll(items(valueOf(*valueOf(*expected, "follow").asClassAd(), "after_append")), follow, name + " follow", problems);
       }
+    } else if (format == "xml" && truncated) {
+      // 23.9.6 may return the cut event early and then never reads on (FORMAT.md): at the end of
+      // its file it takes what it has of the cut ad (an event once EventTypeNumber, written last,
+      // is in), and after the append it stops for good at that ad's </c>. This reader holds the
+      // cut event back and returns it whole after the append, so the two reads together give
+      // the complete log's events.
+      auto complete = parseJson(sharedFile("conformance/eventlog/expected/" + str(*expected, "truncated_from") + ".json"));
+      std::vector<Value> all = items(valueOf(*complete, "events"));
+      REQUIRE(!all.empty());
+      std::vector<Value> last{all.back()};
+      all.pop_back();
+      compareAll(all, events, name, problems);
+      reader.append(sharedFile("conformance/eventlog/" + str(*expected, "rest_file")));
+      auto follow = drain(reader, problems, name + " follow");
+      compareAll(last, follow, name + " follow", problems);
     } else if (!truncated) {
       compareAll(items(valueOf(*expected, "events")), events, name, problems);
     }

@@ -2,6 +2,7 @@
 
 #include "classad/eval.hpp"
 #include "classad/tree_build.hpp"
+#include "classad/x86_conversions.hpp"
 
 namespace htcondor::eventlog {
 
@@ -22,7 +23,7 @@ bool lookupInt(const ClassAd& ad, std::string_view name, int64_t& out) {
   Value v;
   if (!numberOf(ad, name, v)) return false;
   if (v.isInteger()) out = v.asInteger();
-  else if (v.isReal()) out = static_cast<int64_t>(v.asReal());
+  else if (v.isReal()) out = classad::x86ToInt64(v.asReal());  // (long long) of a real, as on x86-64
   else out = v.asBoolean() ? 1 : 0;
   return true;
 }

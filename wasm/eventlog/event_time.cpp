@@ -55,7 +55,8 @@ ParsedTime parseIso8601(std::string_view text) {
       ++pos;
       int digits = 0;
       while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) {
-        fraction = fraction * 10 + (text[pos++] - '0');
+        if (digits <= 6) fraction = fraction * 10 + (text[pos] - '0');  // more are dropped below: no overflow
+        ++pos;
         ++digits;
       }
       static constexpr int64_t kScale[] = {1000000, 100000, 10000, 1000, 100, 10};
