@@ -1,7 +1,7 @@
 // Events of DAGMan nodes and of late-materialization clusters: node execute, PRE_SKIP, cluster
 // submit and remove, factory paused and resumed, dataflow job skipped (condor_event.cpp's
 // NodeExecuteEvent, PreSkipEvent, ClusterSubmitEvent, ClusterRemoveEvent, FactoryPausedEvent,
-// FactoryResumedEvent, DataflowJobSkippedEvent, and ToE.cpp's termination tag).
+// FactoryResumedEvent, DataflowJobSkippedEvent).
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -16,6 +16,7 @@
 #include "eventlog/ad_text.hpp"
 #include "eventlog/event_factory.hpp"
 #include "eventlog/event_number.hpp"
+#include "eventlog/toe.hpp"
 #include "eventlog/event_time.hpp"
 
 namespace htcondor::eventlog {
@@ -323,81 +324,6 @@ class FactoryResumedEvent final : public Event {
   std::string reason_;
 };
 
-// ToE::Tag, the "termination of execution" tag: who ended the job, when and how.
-struct ToeTag {
-  std::string who, how, when;
-  unsigned howCode = 0;
-  bool exitBySignal = true;  // so an old tag without exit information can be told
-  int signalOrExitCode = 0;
-
-  // Tag::readFromString, of "<who> at <when> (using method <code>: <how>).". It keeps the time
-  // as seconds since the epoch (which writeToString then prints as they are).
-  bool readFromString(const std::string& in) {
-    size_t endWho = in.find(" at ");
-    if (endWho == std::string::npos) return false;
-    who = in.substr(0, endWho);
-    size_t start = endWho + 4;
-    size_t endWhen = in.find(" (using method ", start);
-    if (endWhen == std::string::npos) return false;
-    ParsedTime parsed = parseIso8601(std::string_view(in).substr(start, endWhen - start));
-    when = std::to_string(epochOf(parsed.tm, true));
-    start = endWhen + 15;
-    size_t endCode = in.find(": ", start);
-    if (endCode == std::string::npos) return false;
-    std::string code = in.substr(start, endCode - start);
-    char* end = nullptr;
-    long value = std::strtol(code.c_str(), &end, 10);
-    if (*end != '\0') return false;
-    howCode = static_cast<unsigned>(value);
-    start = endCode + 2;
-    size_t endHow = in.find(").", start);
-    if (endHow == std::string::npos) return false;
-    how = in.substr(start, endHow - start);
-    return endHow + 2 >= in.size();
-  }
-
-  void writeToString(std::string& out) const {
-    out += "\n\tJob terminated by " + who + " at " + when + " (using method " + std::to_string(static_cast<int>(howCode)) + ": " +
-           how + ").\n";
-  }
-
-  // ToE::decode: the time becomes ISO 8601 in UTC.
-  void decode(const ClassAd& ad) {
-    lookupString(ad, "Who", who);
-    lookupString(ad, "How", how);
-    int64_t whenSecs = 0;  // HTCondor leaves it uninitialized when missing
-    lookupInt(ad, "When", whenSecs);
-    int code = static_cast<int>(howCode);
-    if (lookupInt(ad, "HowCode", code)) howCode = static_cast<unsigned>(code);
-    auto bySignal = classad::evaluateAttr(ad, "ExitBySignal");
-    if (bySignal && bySignal->isBoolean()) {
-      exitBySignal = bySignal->asBoolean();
-      lookupInt(ad, exitBySignal ? "ExitSignal" : "ExitCode", signalOrExitCode);
-    }
-    // time_to_iso8601 in UTC, its fields clamped as HTCondor clamps them.
-    std::tm tm = brokenDown(whenSecs, true);
-    char text[64];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02dZ", std::clamp(tm.tm_year + 1900, 0, 9999),
-                  std::clamp(tm.tm_mon + 1, 1, 12), std::clamp(tm.tm_mday, 1, 31), std::clamp(tm.tm_hour, 0, 24),
-                  std::clamp(tm.tm_min, 0, 60), std::clamp(tm.tm_sec, 0, 60));
-    when = text;
-  }
-
-  // ToE::encode.
-  std::shared_ptr<ClassAd> encode() const {
-    auto ad = std::make_shared<ClassAd>();
-    assignString(*ad, "Who", who);
-    assignString(*ad, "How", how);
-    assignInt(*ad, "HowCode", static_cast<int>(howCode));
-    assignInt(*ad, "When", epochOf(parseIso8601(when).tm, true));
-    if (howCode == 0) {  // OfItsOwnAccord
-      assignBool(*ad, "ExitBySignal", exitBySignal);
-      assignInt(*ad, exitBySignal ? "ExitSignal" : "ExitCode", signalOrExitCode);
-    }
-    return ad;
-  }
-};
-
 class DataflowJobSkippedEvent final : public Event {
  public:
   DataflowJobSkippedEvent() : Event(kDataflowJobSkipped) {}
@@ -420,8 +346,9 @@ class DataflowJobSkippedEvent final : public Event {
       replaced = true;
     }
     if (!replaced) return false;
-    toe_ = ToeTag{};
-    if (!toe_->readFromString(line)) return false;
+    ToeTag tag;
+    if (!tag.read(line)) return false;
+    toe_ = tag;
     return true;
   }
 
@@ -429,18 +356,15 @@ class DataflowJobSkippedEvent final : public Event {
   void formatBody(std::string& out) const override {
     out += "Dataflow job was skipped.\n";
     if (!reason_.empty()) out += "\t" + reason_ + "\n";
-    if (toe_) toe_->writeToString(out);
+    if (toe_) toe_->write(out);
   }
   void addFields(ClassAd& ad) const override {
     if (!reason_.empty()) assignString(ad, "Reason", reason_);
-    if (toe_) ad.insert("ToE", toe_->encode());
+    if (toe_) ad.insert("ToE", encodeToe(*toe_));
   }
   void readFields(const ClassAd& ad, const ReadContext&) override {
     lookupString(ad, "Reason", reason_);
-    if (auto tag = lookupAd(ad, "ToE")) {
-      toe_ = ToeTag{};
-      toe_->decode(*tag);
-    }
+    if (auto tag = lookupAd(ad, "ToE")) toe_ = decodeToe(*tag);
   }
 
  private:
