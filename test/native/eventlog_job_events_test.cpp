@@ -9,6 +9,7 @@
 
 #include "classad/unparse.hpp"
 #include "eventlog/log_reader.hpp"
+#include "eventlog_read.hpp"
 #include "eventlog/scan_line.hpp"
 
 namespace {
@@ -17,28 +18,6 @@ using htcondor::classad::ClassAd;
 using namespace htcondor::eventlog;
 
 constexpr const char* kTime = "2026-11-21 06:20:09 ";
-
-struct Read {
-  std::vector<std::unique_ptr<Event>> events;
-  int errors = 0;
-};
-
-Read readLog(const std::string& text, ReaderVersion version = {}) {
-  setenv("TZ", "UTC", 1);
-  tzset();
-  ReadContext context;
-  context.version = version;
-  EventLogReader reader(context);
-  reader.append(text);
-  Read out;
-  for (;;) {
-    ReadOutcome next = reader.next();
-    if (next.status == ReadOutcome::Status::NoEvent) break;
-    if (next.status == ReadOutcome::Status::Error) ++out.errors;
-    else out.events.push_back(std::move(next.event));
-  }
-  return out;
-}
 
 // One classic event of job 12.0: its header and `body`, then the "..." line.
 std::string event(int number, const std::string& body) {
@@ -49,7 +28,7 @@ std::string event(int number, const std::string& body) {
 
 // The one event of a log; its str() without the header.
 std::unique_ptr<Event> only(const std::string& log, ReaderVersion version = {}) {
-  Read read = readLog(log, version);
+  LogRead read = readLog(log, version);
   REQUIRE(read.errors == 0);
   REQUIRE(read.events.size() == 1);
   return std::move(read.events[0]);

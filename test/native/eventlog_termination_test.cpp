@@ -12,6 +12,7 @@
 #include "classad/eval.hpp"
 #include "classad/unparse.hpp"
 #include "eventlog/log_reader.hpp"
+#include "eventlog_read.hpp"
 
 namespace {
 
@@ -19,32 +20,9 @@ using htcondor::classad::ClassAd;
 using htcondor::classad::Value;
 using namespace htcondor::eventlog;
 
-struct Read {
-  std::vector<std::unique_ptr<Event>> events;
-  int errors = 0;
-};
-
-Read readLog(const std::string& text, int major = 23, int minor = 9) {
-  setenv("TZ", "UTC", 1);
-  tzset();
-  ReadContext context;
-  context.version.major = major;
-  context.version.minor = minor;
-  EventLogReader reader(context);
-  reader.append(text);
-  Read out;
-  for (;;) {
-    ReadOutcome next = reader.next();
-    if (next.status == ReadOutcome::Status::NoEvent) break;
-    if (next.status == ReadOutcome::Status::Error) ++out.errors;
-    else out.events.push_back(std::move(next.event));
-  }
-  return out;
-}
-
 // The one event of `text`, which must read without errors.
 std::unique_ptr<Event> readOne(const std::string& text, int major = 23) {
-  Read read = readLog(text, major);
+  LogRead read = readLog(text, {major, 9});
   REQUIRE(read.errors == 0);
   REQUIRE(read.events.size() == 1);
   return std::move(read.events[0]);
@@ -115,7 +93,7 @@ TEST_CASE("the 25.x reader keeps no ToE and prints none, and reads past a line 2
   // A line that is no ToE where the ToE would be: 23.9.6 fails the event, 25 takes it.
   const std::string odd = replaced(kSignalled, "\tJob terminated of its own accord at 2026-11-21T06:20:24Z with signal 11.", "\tSomething else.");
   CHECK(readLog(odd).errors == 1);
-  CHECK(readLog(odd, 25).events.size() == 1);
+  CHECK(readLog(odd, {25, 0}).events.size() == 1);
 
   // JOB_ABORTED's ToE likewise.
   const std::string aborted =
@@ -235,7 +213,7 @@ TEST_CASE("CHECKPOINTED and NODE_TERMINATED read and print back") {
   // A bytes line that does not scan: 23.9.6 ignores it, 25 fails the event.
   const std::string garbled = replaced(checkpointed, "\t4096", "\tmany");
   CHECK(readLog(garbled).events.size() == 1);
-  CHECK(readLog(garbled, 25).errors == 1);
+  CHECK(readLog(garbled, {25, 0}).errors == 1);
 
   const std::string node =
       "015 (020.000.000) 2026-11-21 06:00:00 Node 3 terminated.\n"
@@ -314,7 +292,7 @@ TEST_CASE("POST_SCRIPT_TERMINATED, and bodies that do not parse") {
   CHECK(text(field(*normal->toAd(), "ReturnValue")) == "4");
 
   // A body that does not parse is an error, and reading goes on with the next event.
-  Read read = readLog(
+  LogRead read = readLog(
       "005 (001.000.000) 2026-11-21 06:00:00 Job terminated.\n\t(1) It ended\n...\n"
       "009 (001.000.000) 2026-11-21 06:00:01 Job was aborted.\n...\n"
       "004 (001.000.000) 2026-11-21 06:00:02 Job was evicted.\n\tnot a count\n...\n");

@@ -26,45 +26,6 @@ bool endsValue(Tok t) {
   }
 }
 
-// HTCondor's escape rules: C escapes, octal \ooo (up to three digits while below 0x20 after
-// two), any other escaped character stands for itself; a NUL makes the string invalid.
-bool convertEscapes(std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  bool valid = true;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\\' && i + 1 < text.size()) {
-      c = text[++i];
-      switch (c) {
-        case 'a': c = '\a'; break;
-        case 'b': c = '\b'; break;
-        case 'f': c = '\f'; break;
-        case 'n': c = '\n'; break;
-        case 'r': c = '\r'; break;
-        case 't': c = '\t'; break;
-        case 'v': c = '\v'; break;
-        default:
-          if (isOctal(c)) {
-            unsigned number = static_cast<unsigned>(c - '0');
-            if (i + 1 < text.size() && isOctal(text[i + 1])) {
-              number = (number << 3) + static_cast<unsigned>(text[++i] - '0');
-              if (number < 0x20 && i + 1 < text.size() && isOctal(text[i + 1])) {
-                number = (number << 3) + static_cast<unsigned>(text[++i] - '0');
-              }
-            }
-            c = static_cast<char>(number);
-            if (c == 0) valid = false;
-          }
-          break;
-      }
-    }
-    out += c;
-  }
-  text = std::move(out);
-  return valid;
-}
-
 // HTCondor's JSON escapes: \" \b \f \n \r \t \\, any other escaped character stands for
 // itself, a final backslash is kept. \uXXXX is converted with HTCondor's bit masks, which were
 // written in hex where binary was meant: the bytes are not UTF-8 (\u00e9 gives "\003\001").
@@ -121,6 +82,44 @@ bool looksQuotedExpr(const std::string& raw) {
 }
 
 }  // namespace
+
+bool convertEscapes(std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  bool valid = true;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\\' && i + 1 < text.size()) {
+      c = text[++i];
+      switch (c) {
+        case 'a': c = '\a'; break;
+        case 'b': c = '\b'; break;
+        case 'f': c = '\f'; break;
+        case 'n': c = '\n'; break;
+        case 'r': c = '\r'; break;
+        case 't': c = '\t'; break;
+        case 'v': c = '\v'; break;
+        default:
+          if (isOctal(c)) {
+            unsigned number = static_cast<unsigned>(c - '0');
+            if (i + 1 < text.size() && isOctal(text[i + 1])) {
+              number = (number << 3) + static_cast<unsigned>(text[++i] - '0');
+              if (number < 0x20 && i + 1 < text.size() && isOctal(text[i + 1])) {
+                number = (number << 3) + static_cast<unsigned>(text[++i] - '0');
+              }
+            }
+            c = static_cast<char>(number);
+            if (c == 0) valid = false;
+          }
+          break;
+      }
+    }
+    out += c;
+  }
+  text = std::move(out);
+  return valid;
+}
+
 
 const Token& Lexer::peek() {
   if (!peeked_) {

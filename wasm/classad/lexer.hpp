@@ -34,6 +34,11 @@ struct Token {
   bool quotedExpr = false;  // JSON: the string was written "\/...\/" (an expression, maybe)
 };
 
+// HTCondor's escape rules for strings (convert_escapes): C escapes, octal \ooo (up to three
+// digits while below 0x20 after two), any other escaped character stands for itself. False
+// when an escape makes a NUL (the string is then invalid).
+bool convertEscapes(std::string& text);
+
 class Lexer {
  public:
   explicit Lexer(std::string_view input, LexMode mode = LexMode::New) : in_(input), mode_(mode) {}

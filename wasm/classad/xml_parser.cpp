@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "classad/lexer.hpp"
 #include "classad/parser.hpp"
 #include "classad/time_text.hpp"
 
@@ -40,44 +41,6 @@ const char* entityText(std::string_view entity) {
   if (entity == "&lt;") return "<";
   if (entity == "&gt;") return ">";
   return nullptr;
-}
-
-// convert_escapes: C escapes and octal, any other escaped character stands for itself; false
-// when an escape makes a NUL.
-bool convertEscapes(std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  bool valid = true;
-  auto octal = [](char c) { return c >= '0' && c <= '7'; };
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\\' && i + 1 < text.size()) {
-      c = text[++i];
-      switch (c) {
-        case 'a': c = '\a'; break;
-        case 'b': c = '\b'; break;
-        case 'f': c = '\f'; break;
-        case 'n': c = '\n'; break;
-        case 'r': c = '\r'; break;
-        case 't': c = '\t'; break;
-        case 'v': c = '\v'; break;
-        default:
-          if (octal(c)) {
-            unsigned number = static_cast<unsigned>(c - '0');
-            if (i + 1 < text.size() && octal(text[i + 1])) {
-              number = (number << 3) + static_cast<unsigned>(text[++i] - '0');
-              if (number < 0x20 && i + 1 < text.size() && octal(text[i + 1])) number = (number << 3) + static_cast<unsigned>(text[++i] - '0');
-            }
-            c = static_cast<char>(number);
-            if (c == 0) valid = false;
-          }
-          break;
-      }
-    }
-    out += c;
-  }
-  text = std::move(out);
-  return valid;
 }
 
 struct XmlToken {

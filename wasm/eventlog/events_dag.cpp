@@ -16,6 +16,7 @@
 #include "eventlog/ad_text.hpp"
 #include "eventlog/event_factory.hpp"
 #include "eventlog/event_number.hpp"
+#include "eventlog/execute_slot.hpp"
 #include "eventlog/toe.hpp"
 #include "eventlog/event_time.hpp"
 
@@ -47,19 +48,7 @@ class NodeExecuteEvent final : public Event {
     size_t colon = line.find(':');
     host_ = colon == std::string::npos ? std::string() : line.substr(colon + 1);  // HTCondor crashes without one
     trimLine(host_);
-    if (!in.readOptionalLine(line, gotSync)) return true;  // older logs end here
-    if (line.compare(0, 10, "\tSlotName:") == 0) {
-      slot_ = line.substr(line.find(':') + 1);
-      trimLine(slot_);
-      if (slot_.size() >= 2) {
-        if (slot_.front() == '"') slot_.erase(0, 1);
-        if (slot_.back() == '"') slot_.pop_back();
-      }
-    } else {
-      insertProp(line);
-    }
-    if (gotSync) return true;
-    while (in.readOptionalLine(line, gotSync)) insertProp(line);
+    slot_.read(in, gotSync);
     return true;
   }
 
@@ -68,33 +57,23 @@ class NodeExecuteEvent final : public Event {
     char head[64];
     std::snprintf(head, sizeof head, "Node %d executing on host: ", node_);
     out += head + host_ + "\n";
-    if (!slot_.empty()) out += "\tSlotName: " + slot_ + "\n";
-    if (props_ && props_->size() > 0) printAdAttrs(out, *props_, "\t");
+    slot_.format(out);
   }
   void addFields(ClassAd& ad) const override {
     if (!host_.empty()) assignString(ad, "ExecuteHost", host_);
     assignInt(ad, "Node", node_);
-    if (!slot_.empty()) assignString(ad, "SlotName", slot_);
-    if (props_ && props_->size() > 0) ad.insert("ExecuteProps", copyAd(*props_));
+    slot_.addFields(ad);
   }
   void readFields(const ClassAd& ad, const ReadContext&) override {
     lookupString(ad, "ExecuteHost", host_);
     lookupInt(ad, "Node", node_);
-    slot_.clear();
-    lookupString(ad, "SlotName", slot_);
-    auto props = lookupAd(ad, "ExecuteProps");
-    props_ = props ? copyAd(*props) : nullptr;
+    slot_.readFields(ad);
   }
 
  private:
-  void insertProp(const std::string& line) {
-    if (!props_) props_ = std::make_shared<ClassAd>();
-    classad::insertLongFormLine(*props_, line);
-  }
-
   int node_ = -1;
-  std::string host_, slot_;
-  std::shared_ptr<ClassAd> props_;
+  std::string host_;
+  ExecuteSlot slot_;
 };
 
 class PreSkipEvent final : public Event {

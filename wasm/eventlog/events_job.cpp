@@ -15,6 +15,7 @@
 #include "eventlog/ad_text.hpp"
 #include "eventlog/event_factory.hpp"
 #include "eventlog/event_number.hpp"
+#include "eventlog/execute_slot.hpp"
 #include "eventlog/events_job.hpp"
 #include "eventlog/scan_line.hpp"
 
@@ -110,50 +111,27 @@ class ExecuteEvent final : public Event {
 
   bool readBody(BodyReader& in, bool& gotSync, const ReadContext&) override {
     if (!in.readLineValue("Job executing on host: ", host_, gotSync)) return false;
-    std::string line;
-    if (!in.readOptionalLine(line, gotSync)) return true;  // older logs end here
-    if (line.compare(0, 10, "\tSlotName:") == 0) {
-      slot_ = line.substr(line.find(':') + 1);
-      trimLine(slot_);
-      if (slot_.size() >= 2) {
-        if (slot_.front() == '"') slot_.erase(0, 1);
-        if (slot_.back() == '"') slot_.pop_back();
-      }
-    } else {
-      insertProp(line);
-    }
-    if (gotSync) return true;
-    while (in.readOptionalLine(line, gotSync)) insertProp(line);
+    slot_.read(in, gotSync);
     return true;
   }
 
  protected:
   void formatBody(std::string& out) const override {
     out += "Job executing on host: " + host_ + "\n";
-    if (!slot_.empty()) out += "\tSlotName: " + slot_ + "\n";
-    if (props_ && props_->size() > 0) printAdAttrs(out, *props_, "\t");
+    slot_.format(out);
   }
   void addFields(ClassAd& ad) const override {
     if (!host_.empty()) assignString(ad, "ExecuteHost", host_);
-    if (!slot_.empty()) assignString(ad, "SlotName", slot_);
-    if (props_ && props_->size() > 0) ad.insert("ExecuteProps", copyAd(*props_));
+    slot_.addFields(ad);
   }
   void readFields(const ClassAd& ad, const ReadContext&) override {
     lookupString(ad, "ExecuteHost", host_);
-    slot_.clear();
-    lookupString(ad, "SlotName", slot_);
-    auto props = lookupAd(ad, "ExecuteProps");
-    props_ = props ? copyAd(*props) : nullptr;
+    slot_.readFields(ad);
   }
 
  private:
-  void insertProp(const std::string& line) {
-    if (!props_) props_ = std::make_shared<ClassAd>();
-    classad::insertLongFormLine(*props_, line);
-  }
-
-  std::string host_, slot_;
-  std::shared_ptr<ClassAd> props_;
+  std::string host_;
+  ExecuteSlot slot_;
 };
 
 class ImageSizeEvent final : public Event {
