@@ -119,7 +119,22 @@ ReadOutcome EventLogReader::nextText() {
 }
 
 // ReadUserLog::readEventClassad: one ad, then the event its EventTypeNumber names.
+// After bytes that are no ad, reading goes on at the next line that opens one, found as more
+// bytes come: so a log reads the same whether it arrives whole or in pieces.
+bool EventLogReader::resync() {
+  const std::string_view marker = format_ == LogFormat::Json ? "\n{" : "\n<c>";
+  const size_t next = std::string_view(buffer_).find(marker, pos_);
+  if (next == std::string_view::npos) {
+    if (buffer_.size() >= marker.size()) pos_ = std::max(pos_, buffer_.size() - marker.size() + 1);
+    return false;
+  }
+  pos_ = next + 1;
+  resyncing_ = false;
+  return true;
+}
+
 ReadOutcome EventLogReader::nextClassAd() {
+  if (resyncing_ && !resync()) return {};
   std::string_view text = std::string_view(buffer_).substr(pos_);
   size_t start = 0;
   while (start < text.size() && std::isspace(static_cast<unsigned char>(text[start]))) ++start;
@@ -132,15 +147,17 @@ ReadOutcome EventLogReader::nextClassAd() {
     ad = parser.parseClassAd();
     if (!ad) {
       if (parser.lexer().readEnd() >= text.size() - start) return {};  // the object goes on past what is there
-      // Go on at the next line that opens an object.
-      size_t next = text.find("\n{", start);
-      return failure("a JSON event that does not parse", next == std::string_view::npos ? buffer_.size() : pos_ + next + 1);
+      resyncing_ = true;
+      return failure("a JSON event that does not parse", pos_ + start + 1);
     }
     consumed = start + parser.lexer().offset();
   } else {
     classad::XmlAdRead read = classad::readXmlAd(text.substr(start));
     if (read.status == classad::XmlAdRead::Status::Incomplete) return {};
-    if (read.status == classad::XmlAdRead::Status::Error) return failure("an XML event that does not parse", pos_ + start + read.consumed);
+    if (read.status == classad::XmlAdRead::Status::Error) {
+      resyncing_ = true;
+      return failure("an XML event that does not parse", pos_ + start + 1);
+    }
     ad = read.ad;
     consumed = start + read.consumed;
   }

@@ -50,6 +50,7 @@ class EventLogReader {
   ReadOutcome nextText();
   ReadOutcome nextClassAd();
   ReadOutcome failure(std::string message, size_t resume);
+  bool resync();
   void compact();
 
   ReadContext context_;
@@ -57,6 +58,7 @@ class EventLogReader {
   uint64_t base_;     // file offset of buffer_[0]
   std::string buffer_;
   size_t pos_ = 0;    // read position in buffer_
+  bool resyncing_ = false;  // looking for the next ad after bytes that were none
 };
 
 }  // namespace htcondor::eventlog
