@@ -10,7 +10,7 @@ const { values } = parseArgs({ options: { proxy: { type: 'string' }, token: { ty
 // From the C++ core, through the worker.
 console.log(`htcondor.version()  ${await htcondor.version()}`);
 console.log(`htcondor.platform() ${await htcondor.platform()}`);
-if (values.proxy) console.log(`proxy for browsers   ${values.proxy}?target=127.0.0.1:9618`);
+if (values.proxy) console.log(`proxy for browsers   ${values.proxy} (streams to 127.0.0.1:9618)`);
 
 // The pool's daemons, queried from the collector by the library.
 const daemons = await new htcondor.Collector('127.0.0.1:9618').query(htcondor.AdTypes.Any, 'true', ['MyType', 'Name']);

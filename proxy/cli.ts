@@ -10,10 +10,10 @@ const usage = `usage: htcondor-wasm-proxy [options]
   --listen HOST:PORT        where to listen (default 127.0.0.1:8080)
   --pool HOST:PORT          the pool's collector (default: $COLLECTOR_HOST); allowed as a target
   --allow HOST:PORTS        another allowed target: IP, CIDR or host name; port, range or * (repeatable)
-  --max-connections N       open tunnels in total (default 256)
-  --max-per-client N        open tunnels per client address (default 32)
-  --max-buffered-bytes N    bytes buffered per direction of a tunnel (default 1114112)
-  --idle-timeout SECONDS    close tunnels idle this long (default 600)
+  --max-connections N       streams open in total, WebSockets too (default 256)
+  --max-per-client N        streams open per client address, WebSockets too (default 32)
+  --max-buffered-bytes N    each stream's window: bytes buffered per direction (default 1114112)
+  --idle-timeout SECONDS    close streams idle this long, and WebSockets without a stream (default 600)
   --token-file FILE         require a bearer token: one valid token per line of FILE
   --origin ORIGIN           allow browsers from this origin only (repeatable), e.g. https://notebook.example.org
   --tls-cert FILE --tls-key FILE   serve wss:// with this PEM certificate and key

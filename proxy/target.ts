@@ -5,7 +5,7 @@ export interface Target {
   readonly port: number;
 }
 
-/** Parses `HOST:PORT` or `[IPv6]:PORT`, as the client gives it in `?target=`. */
+/** Parses `HOST:PORT` or `[IPv6]:PORT`, as a client names it in OPEN (mux-protocol.ts). */
 export function parseTarget(text: string | null): Target | undefined {
   if (!text) return undefined;
   const m = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9.-]+)):(\d{1,5})$/.exec(text);

@@ -3,3 +3,6 @@
 import { WebSocket as WsWebSocket } from 'ws';
 
 export const WebSocketClass: typeof WebSocket = globalThis.WebSocket ?? (WsWebSocket as unknown as typeof WebSocket);
+
+/** How long a WebSocket to the proxy stays open without streams: an open one keeps a script running. */
+export const IDLE_LINGER_MS = 1000;

@@ -7,7 +7,8 @@
 //                      at its most visible;
 //   new session        invalidateAllSessions() then query(AdTypes.Any): handshake included.
 // Each query opens its own TCP connection (as HTCondor's clients do); through the proxy that is
-// a WebSocket (HTTP upgrade), and the proxy's own TCP connection to the collector.
+// a stream on the one WebSocket the library keeps to the proxy (opened by the warm-up), and the
+// proxy's own TCP connection to the collector.
 // The WebSocket client is the runtime's global WebSocket (Node 22+; Node 20 needs
 // --experimental-websocket, which this script adds by re-running itself); --client=ws uses the
 // `ws` package's client instead (in this thread: with the inthread entry only).

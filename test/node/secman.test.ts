@@ -89,7 +89,7 @@ describe('SecMan.ping', () => {
 });
 
 describe('through the proxy, from Node', () => {
-  it('the same IDTOKENS session over a WebSocket tunnel (the ws package where Node has no WebSocket)', async () => {
+  it('the same IDTOKENS session as a stream on the proxy WebSocket (the ws package where Node has no WebSocket)', async () => {
     const proxy = await startProxy({ allow: [pool.collector] });
     try {
       const s = new htcondor.SecMan({ proxy: proxy.url });

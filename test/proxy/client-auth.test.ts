@@ -10,26 +10,19 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CloseCode, PROTOCOL, startProxy, type LogEvent, type RunningProxy } from 'htcondor-wasm/proxy';
 
 import { authenticateOpening, firstAd } from '../helpers/cedar-probe.js';
-import { exchange } from '../helpers/ws-client.js';
+import { MuxClient, type ConnectOptions } from '../helpers/ws-client.js';
 
 const pool = inject('pool');
 const TOKEN = 'tok_3f9c2a7d1e';
 
-function open(url: string, options: { protocols?: string[]; headers?: Record<string, string>; ca?: Buffer } = {}) {
-  return new Promise<{ code: number; reason: string; protocol: string; received: Buffer }>((resolve, reject) => {
-    const ws = new WebSocket(url, options.protocols ?? [], {
-      ...(options.headers && { headers: options.headers }),
-      ...(options.ca && { ca: options.ca }),
-    });
-    let received = Buffer.alloc(0);
-    ws.on('open', () => ws.send(authenticateOpening()));
-    ws.on('message', (data: Buffer) => {
-      received = Buffer.concat([received, data]);
-      if (firstAd(received)) ws.close(1000);
-    });
-    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString(), protocol: ws.protocol, received }));
-    ws.on('error', reject);
-  });
+/** Connects, and over a stream to the collector sends a DC_AUTHENTICATE opening; what came back, and how the WebSocket closed. */
+async function open(url: string, options: ConnectOptions = {}) {
+  const client = await MuxClient.connect(url, options);
+  if (client.window === 0) return { ...(await client.closed), protocol: client.ws.protocol, received: Buffer.alloc(0) };
+  const id = client.open(pool.collector);
+  client.send(id, authenticateOpening());
+  await client.until(() => firstAd(client.streams.get(id)!.data) !== undefined);
+  return { ...(await client.close()), protocol: client.ws.protocol, received: client.streams.get(id)!.data };
 }
 
 describe('the proxy, with bearer tokens and an origin list', () => {
@@ -44,32 +37,50 @@ describe('the proxy, with bearer tokens and an origin list', () => {
     });
   });
   afterAll(() => proxy.close());
-  const target = () => `${proxy.url}?target=${pool.collector}`;
 
   it('refuses a client without a token', async () => {
-    const closed = await exchange(target());
+    const closed = await open(proxy.url);
     expect(closed.code).toBe(CloseCode.Unauthorized);
     expect(closed.reason).toBe('a valid bearer token is required');
   });
 
   it('refuses a wrong token', async () => {
-    expect((await open(target(), { protocols: [PROTOCOL, 'bearer.wrong'] })).code).toBe(CloseCode.Unauthorized);
-    expect((await open(target(), { headers: { authorization: 'Bearer tok_3f9c2a7d1f' } })).code).toBe(CloseCode.Unauthorized);
+    expect((await open(proxy.url, { protocols: [PROTOCOL, 'bearer.wrong'] })).code).toBe(CloseCode.Unauthorized);
+    expect((await open(proxy.url, { headers: { authorization: 'Bearer tok_3f9c2a7d1f' } })).code).toBe(CloseCode.Unauthorized);
   });
 
   it('relays for a token as a subprotocol (browsers) or as a header, answering with its own protocol', async () => {
-    const viaProtocol = await open(target(), { protocols: [PROTOCOL, `bearer.${TOKEN}`] });
+    const viaProtocol = await open(proxy.url, { protocols: [PROTOCOL, `bearer.${TOKEN}`] });
     expect(firstAd(viaProtocol.received)).toContain('Enact = "YES"');
     expect(viaProtocol.protocol).toBe(PROTOCOL);
-    const viaHeader = await open(target(), { headers: { authorization: `Bearer ${TOKEN}` } });
+    const viaHeader = await open(proxy.url, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(firstAd(viaHeader.received)).toContain('Enact = "YES"');
   });
 
   it('refuses a browser from another origin, even with the token', async () => {
-    const closed = await open(target(), { protocols: [PROTOCOL, `bearer.${TOKEN}`], headers: { origin: 'https://evil.example.com' } });
+    const closed = await open(proxy.url, { protocols: [PROTOCOL, `bearer.${TOKEN}`], headers: { origin: 'https://evil.example.com' } });
     expect(closed.code).toBe(CloseCode.OriginNotAllowed);
     expect(closed.reason).toBe('origin https://evil.example.com is not allowed by this proxy');
-    const allowed = await open(target(), { protocols: [PROTOCOL, `bearer.${TOKEN}`], headers: { origin: 'https://notebook.example.org' } });
+    const allowed = await open(proxy.url, { protocols: [PROTOCOL, `bearer.${TOKEN}`], headers: { origin: 'https://notebook.example.org' } });
+    expect(firstAd(allowed.received)).toContain('Enact = "YES"');
+  });
+
+  it('refuses an origin too long to quote in a close frame with the reason cut short, and goes on', async () => {
+    const origin = `https://${'a'.repeat(300)}.example.com`;
+    const closed = await open(proxy.url, { protocols: [PROTOCOL, `bearer.${TOKEN}`], headers: { origin } });
+    expect(closed.code).toBe(CloseCode.OriginNotAllowed);
+    expect(closed.reason).toBe(`origin ${origin}`.slice(0, 123));
+    const allowed = await open(proxy.url, { protocols: [PROTOCOL, `bearer.${TOKEN}`] });
+    expect(firstAd(allowed.received)).toContain('Enact = "YES"');
+  });
+
+  it('survives a refused client that goes on sending, over the largest message', async () => {
+    const ws = new WebSocket(proxy.url);
+    ws.on('open', () => ws.send(Buffer.alloc(4 * 1024 * 1024)));
+    ws.on('error', () => {});
+    const code = await new Promise((resolve) => ws.on('close', resolve));
+    expect([CloseCode.Unauthorized, 1009]).toContain(code);
+    const allowed = await open(proxy.url, { protocols: [PROTOCOL, `bearer.${TOKEN}`] });
     expect(firstAd(allowed.received)).toContain('Enact = "YES"');
   });
 
@@ -91,7 +102,7 @@ describe('the proxy over TLS', () => {
     const proxy = await startProxy({ allow: [pool.collector], tls: { cert, key: readFileSync(path.join(dir, 'key.pem')) } });
     try {
       expect(proxy.url.startsWith('wss://')).toBe(true);
-      const reply = await open(`${proxy.url}?target=${pool.collector}`, { ca: cert });
+      const reply = await open(proxy.url, { ca: cert });
       expect(firstAd(reply.received)).toContain('Enact = "YES"');
     } finally {
       await proxy.close();
