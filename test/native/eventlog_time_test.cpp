@@ -8,6 +8,7 @@
 
 #include "eventlog/event_time.hpp"
 
+using htcondor::eventlog::brokenDown;
 using htcondor::eventlog::epochOf;
 using htcondor::eventlog::parseIso8601;
 
@@ -31,6 +32,30 @@ TEST_CASE("epochOf matches timegm and mktime, also for fields out of range") {
           copy.tm_isdst = -1;
           CHECK(epochOf(tm, false) == static_cast<int64_t>(mktime(&copy)));
         }
+      }
+    }
+  }
+  setenv("TZ", "UTC", 1);
+  tzset();
+}
+
+TEST_CASE("brokenDown matches gmtime_r and localtime_r") {
+  setenv("TZ", "Europe/Berlin", 1);
+  tzset();
+  for (int64_t clock : {-86401LL, -1LL, 0LL, 951782400LL, 1711846799LL, 1711846800LL, 1729990800LL, 1795242009LL, 4102444800LL}) {
+    for (int64_t step = 0; step < 3 * 3600; step += 1799) {
+      const time_t t = static_cast<time_t>(clock + step);
+      std::tm want{};
+      for (bool utc : {true, false}) {
+        if (utc) gmtime_r(&t, &want);
+        else localtime_r(&t, &want);
+        std::tm got = brokenDown(clock + step, utc);
+        CHECK(got.tm_year == want.tm_year);
+        CHECK(got.tm_mon == want.tm_mon);
+        CHECK(got.tm_mday == want.tm_mday);
+        CHECK(got.tm_hour == want.tm_hour);
+        CHECK(got.tm_min == want.tm_min);
+        CHECK(got.tm_sec == want.tm_sec);
       }
     }
   }

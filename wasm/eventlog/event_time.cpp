@@ -1,6 +1,7 @@
 #include "eventlog/event_time.hpp"
 
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <algorithm>
 
@@ -94,27 +95,65 @@ int64_t utcEpoch(const std::tm& tm) {
 int64_t epochOf(std::tm tm, bool utc) {
   if (utc) return utcEpoch(tm);
   // mktime asks the runtime's time zone (in WebAssembly, JavaScript's Date) and is slow. Zone
-  // offsets change on the hour, and events come in time order: the last hour's offset is reused.
-  static thread_local std::tm lastHour{};
+  // offsets change at quarter hours at the finest, and events come in time order: the last
+  // quarter's offset is reused.
+  static thread_local std::tm last{};
   static thread_local int64_t lastOffset = 0;
   static thread_local bool known = false;
-  if (!known || tm.tm_year != lastHour.tm_year || tm.tm_mon != lastHour.tm_mon || tm.tm_mday != lastHour.tm_mday ||
-      tm.tm_hour != lastHour.tm_hour) {
+  if (!known || tm.tm_year != last.tm_year || tm.tm_mon != last.tm_mon || tm.tm_mday != last.tm_mday ||
+      tm.tm_hour != last.tm_hour || tm.tm_min / 15 != last.tm_min / 15) {
     std::tm local = tm;
     local.tm_isdst = -1;
     lastOffset = static_cast<int64_t>(mktime(&local)) - utcEpoch(tm);
-    lastHour = tm;
+    last = tm;
     known = true;
   }
   return utcEpoch(tm) + lastOffset;
 }
 
-std::tm brokenDown(int64_t clock, bool utc) {
+namespace {
+
+// The UTC broken-down time of `clock` (civil date from days, Howard Hinnant's algorithm).
+std::tm utcBrokenDown(int64_t clock) {
+  int64_t days = clock / 86400, secs = clock % 86400;
+  if (secs < 0) {
+    secs += 86400;
+    --days;
+  }
+  const int64_t z = days + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t dayOfEra = z - era * 146097;
+  const int64_t yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+  const int64_t dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+  const int64_t mp = (5 * dayOfYear + 2) / 153;
+  const int64_t month = mp < 10 ? mp + 3 : mp - 9;
   std::tm tm{};
-  time_t t = static_cast<time_t>(clock);
-  if (utc) gmtime_r(&t, &tm);
-  else localtime_r(&t, &tm);
+  tm.tm_year = static_cast<int>(yearOfEra + era * 400 + (month <= 2) - 1900);
+  tm.tm_mon = static_cast<int>(month - 1);
+  tm.tm_mday = static_cast<int>(dayOfYear - (153 * mp + 2) / 5 + 1);
+  tm.tm_hour = static_cast<int>(secs / 3600);
+  tm.tm_min = static_cast<int>(secs % 3600 / 60);
+  tm.tm_sec = static_cast<int>(secs % 60);
   return tm;
+}
+
+}  // namespace
+
+std::tm brokenDown(int64_t clock, bool utc) {
+  if (utc) return utcBrokenDown(clock);
+  // localtime asks the runtime's time zone (in WebAssembly, JavaScript's Date) and is slow;
+  // zone offsets change at quarter hours at the finest, so each quarter's offset is asked once.
+  static thread_local int64_t lastQuarter = INT64_MIN;
+  static thread_local int64_t lastOffset = 0;
+  const int64_t quarter = clock >= 0 ? clock / 900 : (clock - 899) / 900;
+  if (quarter != lastQuarter) {
+    std::tm local{};
+    const time_t t = static_cast<time_t>(clock);
+    localtime_r(&t, &local);
+    lastOffset = utcEpoch(local) - clock;
+    lastQuarter = quarter;
+  }
+  return utcBrokenDown(clock + lastOffset);
 }
 
 std::string isoDateTime(int64_t clock, int64_t usec, bool utc) {
