@@ -84,7 +84,8 @@ export class JobEventLog implements AsyncIterable<JobEvent>, AsyncDisposable {
     // The view goes stale when the core's memory grows.
     if (!this.header?.length) this.header = this.reader.header();
     const [type, cluster, proc, timestamp, begin, end] = this.header as unknown as [number, number, number, number, number, number];
-    const bytes = this.pending.slice(begin - this.pendingAt, end - this.pendingAt);
+    // A view, not a copy: the chunk it is in stays alive only as long as events from it do.
+    const bytes = this.pending.subarray(begin - this.pendingAt, end - this.pendingAt);
     // The format is known from the first event on.
     this.format ??= this.reader.format() as LogFormat;
     return new JobEvent(type, cluster, proc, timestamp, { reader: this.reader, begin, bytes, format: this.format, now, version: this.version });
