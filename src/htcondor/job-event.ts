@@ -6,6 +6,11 @@ import { HTCondorInternalError } from '../errors.js';
 import { eventLogCore, type EventSource } from './event-log/core.js';
 import type { JobEventType } from './job-event-type.js';
 
+/** As the bindings: an event missing a field its ad requires has no ad. */
+function noAd(): never {
+  throw new HTCondorInternalError('Failed to convert event to class ad');
+}
+
 /**
  * One event of a job event log, as the Python bindings' `htcondor.JobEvent`: its type, job id
  * and time, and its fields, read like a dict (names in any case). `String(event)` is the event
@@ -31,8 +36,7 @@ export class JobEvent implements Iterable<string>, Disposable {
       const { reader, begin, bytes, format, now, version } = this.source;
       const recent = reader.isDeleted() ? undefined : reader.recentAd(begin);
       const handle = recent !== undefined ? recent : eventLogCore().eventAd(bytes, format, now, ...version);
-      // As the bindings: an event missing a field its ad requires has none.
-      if (!handle) throw new HTCondorInternalError('Failed to convert event to class ad');
+      if (!handle) noAd();
       this.ad_ = ClassAd.fromHandle(handle);
     }
     return this.ad_;
@@ -49,7 +53,11 @@ export class JobEvent implements Iterable<string>, Disposable {
 
   /** The value of field `key` (any case), or `fallback` when the event has no such field. */
   get<T = undefined>(key: string, fallback?: T): ClassAdValue | T {
-    const json = engine().evalAttr(this.ad.adHandle, key, null);
+    // A recent event's field comes from its reader, with no ad handle made for it.
+    const { reader, begin } = this.source;
+    let json = this.ad_ || reader.isDeleted() ? undefined : reader.recentField(begin, key);
+    if (json === 'noad') noAd();
+    json ??= engine().evalAttr(this.ad.adHandle, key, null);
     return json === 'null' ? (fallback as T) : valueOf(json);
   }
 

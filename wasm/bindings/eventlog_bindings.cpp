@@ -11,6 +11,8 @@
 #include <string>
 #include <utility>
 
+#include "classad/eval.hpp"
+#include "classad/typed_json.hpp"
 #include "eventlog/event_number.hpp"
 #include "eventlog/log_reader.hpp"
 #include "handles.hpp"
@@ -55,7 +57,7 @@ class EventLogReaderHandle {
         header_ = {static_cast<double>(out.event->number()), static_cast<double>(out.event->cluster),
                    static_cast<double>(out.event->proc), static_cast<double>(out.event->clock),
                    static_cast<double>(out.begin), static_cast<double>(out.end)};
-        recent_.emplace_back(out.begin, std::move(out.event));
+        recent_.push_back({out.begin, std::move(out.event), nullptr});
         if (recent_.size() > kRecentEvents) recent_.pop_front();
         return 1;
       case el::ReadOutcome::Status::NoEvent: return 0;
@@ -64,15 +66,28 @@ class EventLogReaderHandle {
     return 0;
   }
 
-  // The ad or text of a recent event (by the offset its bytes begin at); undefined when the
-  // reader no longer keeps it.
-  val recentAd(double begin) const {
-    const el::Event* event = recent(begin);
-    return event ? adOf(*event) : val::undefined();
+  // The ad, one field's value or the text of a recent event (by the offset its bytes begin
+  // at); undefined when the reader no longer keeps it.
+  val recentAd(double begin) {
+    Recent* r = recent(begin);
+    if (!r) return val::undefined();
+    auto ad = r->ad();
+    return ad ? val(std::make_shared<htcondor::bindings::Ad>(htcondor::bindings::Ad{std::move(ad)})) : val::null();
   }
-  val recentText(double begin) const {
-    const el::Event* event = recent(begin);
-    return event ? val(event->format()) : val::undefined();
+  // The field's value as typed JSON, "null" when the event has no such field, "noad" when it
+  // has no ad: get() without a handle crossing per event.
+  val recentField(double begin, const std::string& name) {
+    Recent* r = recent(begin);
+    if (!r) return val::undefined();
+    auto ad = r->ad();
+    if (!ad) return val("noad");
+    if (!ad->lookup(name)) return val("null");
+    auto value = htcondor::classad::evaluateAttr(*ad, name);
+    return val(value ? htcondor::classad::typedJson(*value) : std::string("{\"t\": \"eval_fail\"}"));
+  }
+  val recentText(double begin) {
+    Recent* r = recent(begin);
+    return r ? val(r->event->format()) : val::undefined();
   }
 
   // A Float64Array over the header (a new one is needed after the core's memory grows).
@@ -91,9 +106,23 @@ class EventLogReaderHandle {
   }
 
  private:
-  const el::Event* recent(double begin) const {
+  struct Recent {
+    uint64_t begin;
+    std::unique_ptr<el::Event> event;
+    std::shared_ptr<htcondor::classad::ClassAd> ad_;  // made on first use, shared with JS
+    bool adMade = false;
+    std::shared_ptr<htcondor::classad::ClassAd> ad() {
+      if (!adMade) {
+        ad_ = event->toAd();
+        adMade = true;
+      }
+      return ad_;
+    }
+  };
+
+  Recent* recent(double begin) {
     for (auto it = recent_.rbegin(); it != recent_.rend(); ++it) {
-      if (static_cast<double>(it->first) == begin) return it->second.get();
+      if (static_cast<double>(it->begin) == begin) return &*it;
     }
     return nullptr;
   }
@@ -101,7 +130,7 @@ class EventLogReaderHandle {
   el::EventLogReader reader_;
   std::array<double, kHeaderSize> header_{};
   std::string error_;
-  std::deque<std::pair<uint64_t, std::unique_ptr<el::Event>>> recent_;
+  std::deque<Recent> recent_;
 };
 
 // The one event in `bytes` (as next() found it), read again.
@@ -136,6 +165,7 @@ EMSCRIPTEN_BINDINGS(htcondor_eventlog) {
       .function("offset", &EventLogReaderHandle::offset)
       .function("format", &EventLogReaderHandle::format)
       .function("recentAd", &EventLogReaderHandle::recentAd)
+      .function("recentField", &EventLogReaderHandle::recentField)
       .function("recentText", &EventLogReaderHandle::recentText);
   function("eventText", &eventText);
   function("eventAd", &eventAd);

@@ -15,6 +15,8 @@ export interface EventLogReaderHandle extends Handle {
   format(): LogFormat | '';
   /** A recent event's ad (null: it has none) or text, by the offset of its bytes; undefined once no longer kept. */
   recentAd(begin: number): AdHandle | null | undefined;
+  /** A recent event's field as typed JSON, 'null' without it, 'noad' for an event without an ad. */
+  recentField(begin: number, name: string): string | undefined;
   recentText(begin: number): string | undefined;
 }
 
