@@ -1,9 +1,10 @@
 #include "eventlog/event_time.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
-#include <cstdio>
-#include <algorithm>
+
+#include "eventlog/number_text.hpp"
 
 namespace htcondor::eventlog {
 
@@ -157,13 +158,26 @@ std::tm brokenDown(int64_t clock, bool utc) {
 }
 
 std::string isoDateTime(int64_t clock, int64_t usec, bool utc) {
-  std::tm tm = brokenDown(clock, utc);
-  char text[64];
-  int n = std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-                        tm.tm_hour, tm.tm_min, tm.tm_sec);
-  if (usec != 0 && usec / 1000 <= 999999) n += std::snprintf(text + n, sizeof text - n, ".%03d", static_cast<int>(usec / 1000));
-  if (utc) std::snprintf(text + n, sizeof text - n, "Z");
-  return text;
+  const std::tm tm = brokenDown(clock, utc);
+  std::string out;
+  out.reserve(24);
+  appendPadded(out, tm.tm_year + 1900, 4);
+  out += '-';
+  appendPadded(out, tm.tm_mon + 1, 2);
+  out += '-';
+  appendPadded(out, tm.tm_mday, 2);
+  out += 'T';
+  appendPadded(out, tm.tm_hour, 2);
+  out += ':';
+  appendPadded(out, tm.tm_min, 2);
+  out += ':';
+  appendPadded(out, tm.tm_sec, 2);
+  if (usec != 0 && usec / 1000 <= 999999) {
+    out += '.';
+    appendPadded(out, usec / 1000, 3);
+  }
+  if (utc) out += 'Z';
+  return out;
 }
 
 }  // namespace htcondor::eventlog

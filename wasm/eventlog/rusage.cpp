@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "eventlog/number_text.hpp"
 #include "eventlog/scan_line.hpp"
 
 namespace htcondor::eventlog {
@@ -29,13 +30,23 @@ bool scanUsage(std::string_view text, std::string_view format, Rusage& usage) {
   return true;
 }
 
-std::string usageText(const Rusage& usage, const char* format) {
-  // int division and remainder, as HTCondor's: negative seconds print with their sign.
-  int u = usage.user, s = usage.system;
-  char text[128];
-  std::snprintf(text, sizeof text, format, u / kDay, u % kDay / kHour, u % kHour / kMinute, u % kMinute, s / kDay,
-                s % kDay / kHour, s % kHour / kMinute, s % kMinute);
-  return text;
+// "Usr D HH:MM:SS, Sys D HH:MM:SS", after `prefix`. int division and remainder, as HTCondor's:
+// negative seconds print with their sign.
+std::string usageText(const Rusage& usage, const char* prefix) {
+  std::string out = prefix;
+  auto part = [&out](const char* label, int t) {
+    out += label;
+    appendPadded(out, t / kDay);
+    out += ' ';
+    appendPadded(out, t % kDay / kHour, 2);
+    out += ':';
+    appendPadded(out, t % kHour / kMinute, 2);
+    out += ':';
+    appendPadded(out, t % kMinute, 2);
+  };
+  part("Usr ", usage.user);
+  part(", Sys ", usage.system);
+  return out;
 }
 
 }  // namespace
@@ -47,10 +58,10 @@ bool readRusageLine(BodyReader& in, bool& gotSync, Rusage& usage) {
 }
 
 void formatRusage(std::string& out, const Rusage& usage) {
-  out += usageText(usage, "\tUsr %d %02d:%02d:%02d, Sys %d %02d:%02d:%02d");
+  out += usageText(usage, "\t");
 }
 
-std::string rusageText(const Rusage& usage) { return usageText(usage, "Usr %d %02d:%02d:%02d, Sys %d %02d:%02d:%02d"); }
+std::string rusageText(const Rusage& usage) { return usageText(usage, ""); }
 
 bool parseRusageText(std::string_view text, Rusage& usage) {
   return scanUsage(text, " Usr %d %d:%d:%d, Sys %d %d:%d:%d", usage);
