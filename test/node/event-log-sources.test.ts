@@ -8,7 +8,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { htcondor, HTCondorIOError, HTCondorValueError } from 'htcondor-wasm';
+import { htcondor, HTCondorInternalError, HTCondorIOError, HTCondorValueError } from 'htcondor-wasm';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'htcondor-wasm-eventlog-'));
 const submit = (cluster: number) => `000 (${cluster}.000.000) 2026-11-21 06:20:04 Job submitted from host: <127.0.0.1:9618?sock=schedd>\n...\n`;
@@ -178,6 +178,20 @@ describe('JobEvent', () => {
     expect(e.values()).toHaveLength(e.size);
     expect((e.get('ToE') as { get(k: string): unknown }).get('ExitCode')).toBe(7);
     expect(String(e)).toMatch(/^005 \(009\.000\.000\) 2026-11-21 06:20:09 Job terminated\.\n\t\(1\) Normal termination \(return value 7\)\n/);
+  });
+
+  it('raises HTCondorInternalError for the fields of an event HTCondor cannot make an ad of, and prints its repr', async () => {
+    // A disconnect event without the startd's name: HTCondor's toClassAd and formatBody refuse it.
+    const json = '{ "EventTypeNumber": 22, "Cluster": 12, "Proc": 0, "EventTime": "2026-11-21T06:20:09", "DisconnectReason": "gone", "StartdAddr": "<a>" }\n';
+    const log = new htcondor.JobEventLog(new TextEncoder().encode(json));
+    const events: htcondor.JobEvent[] = [];
+    for await (const e of log.events(0)) events.push(e);
+    const [e] = events as [htcondor.JobEvent];
+    expect(e.type).toBe(htcondor.JobEventType.JOB_DISCONNECTED);
+    expect(() => e.get('StartdAddr')).toThrow(HTCondorInternalError);  // from the reader's copy
+    expect(String(e)).toMatch(/^JobEvent\(type=22, cluster=12, proc=0, timestamp=\d+\)$/);
+    await log.close();
+    expect(() => e.ad).toThrow(HTCondorInternalError);  // from its bytes, read again
   });
 
   it('reads as HTCondor 25 when asked: no ToE', async () => {

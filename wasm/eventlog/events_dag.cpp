@@ -2,7 +2,6 @@
 // submit and remove, factory paused and resumed, dataflow job skipped (condor_event.cpp's
 // NodeExecuteEvent, PreSkipEvent, ClusterSubmitEvent, ClusterRemoveEvent, FactoryPausedEvent,
 // FactoryResumedEvent, DataflowJobSkippedEvent).
-#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -10,15 +9,11 @@
 #include <optional>
 #include <strings.h>
 
-#include "classad/eval.hpp"
-#include "classad/old_syntax.hpp"
 #include "eventlog/ad_fields.hpp"
-#include "eventlog/ad_text.hpp"
 #include "eventlog/event_factory.hpp"
 #include "eventlog/event_number.hpp"
 #include "eventlog/execute_slot.hpp"
 #include "eventlog/toe.hpp"
-#include "eventlog/event_time.hpp"
 
 namespace htcondor::eventlog {
 

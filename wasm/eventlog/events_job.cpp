@@ -8,11 +8,9 @@
 #include <cstring>
 #include <strings.h>
 
-#include "classad/old_syntax.hpp"
 #include "classad/parser.hpp"
 #include "classad/unparse.hpp"
 #include "eventlog/ad_fields.hpp"
-#include "eventlog/ad_text.hpp"
 #include "eventlog/event_factory.hpp"
 #include "eventlog/event_number.hpp"
 #include "eventlog/execute_slot.hpp"
