@@ -1,0 +1,44 @@
+import { Owned } from '../classad/lifetime.js';
+import { failed, raise, type ItemsHandle } from './submit/core.js';
+
+/** One item of a queue statement: a string for `queue in` / `matching`, the variables' values for `queue a,b from`. */
+export type QueueItem = string | Readonly<Record<string, string>>;
+
+// Items cross from the core in batches: one call per item would cost more than the item.
+const BATCH = 512;
+
+/**
+ * The items of a queue statement, as the Python bindings' `QueueItemsIterator`
+ * (`Submit.itemdata()`): iterable once, also asynchronously, so a long list from a file streams.
+ */
+export class QueueItemsIterator extends Owned<ItemsHandle> implements IterableIterator<QueueItem>, AsyncIterable<QueueItem> {
+  private batch: QueueItem[] = [];
+  private done = false;
+
+  /** @internal Made by Submit.itemdata(). */
+  constructor(handle: ItemsHandle) {
+    super(handle);
+  }
+
+  next(): IteratorResult<QueueItem, undefined> {
+    if (this.batch.length === 0 && !this.done) {
+      const more = this.handle.next(BATCH);
+      if (failed(more)) raise(more);
+      this.batch = more.reverse();
+      if (more.length === 0) {
+        this.done = true;
+        this.dispose();
+      }
+    }
+    const item = this.batch.pop();
+    return item === undefined ? { done: true, value: undefined } : { done: false, value: item };
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<QueueItem, void, undefined> {
+    yield* this;
+  }
+}

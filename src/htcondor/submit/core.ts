@@ -1,0 +1,84 @@
+// The submit language of the core (wasm/bindings/submit_bindings.cpp). Pure computation, so it
+// runs in the calling thread on the ClassAd engine's core, like `classad` and JobEventLog; files
+// (include, queue from, queue matching, file sizes) are read through the host callbacks below,
+// synchronously while the core asks.
+import { engine, type AdHandle, type Handle } from '../../classad/engine.js';
+import { HTCondorValueError } from '../../errors.js';
+
+/** What the core asks the host for, and the facts condor_submit takes from outside the description. */
+export interface SubmitHost {
+  readFile(path: string): Uint8Array | undefined;
+  listDirectory(path: string): { name: string; isDirectory: boolean }[] | undefined;
+  fileSize(path: string): number | undefined;
+  isDirectory(path: string): boolean;
+  environment: [string, string][];
+  cwd: string;
+  submitFile: string | null;
+  user: string;
+  arch: string;
+  opsys: string;
+  /** param(): the configuration value condor_submit would read (expanded), undefined when unset. */
+  param(name: string): string | undefined;
+}
+
+export type Failed = { error: string; line?: number };
+
+export interface ItemsHandle extends Handle {
+  /** The queue variables; items are plain strings when this is ["Item"]. */
+  vars(): string[];
+  /** Up to `max` items: strings, or objects of the variables' values. */
+  next(max: number): (string | Record<string, string>)[] | Failed;
+}
+
+export interface JobsHandle extends Handle {
+  /** The next ad, null when done. */
+  next(): AdHandle | null | Failed;
+  clusterAd(): AdHandle | null;
+}
+
+export interface JobsRequest {
+  procs: boolean;
+  count: number;
+  clusterId: number;
+  procId: number;
+  qdate: number;
+  owner: string;
+  /** Item data given by the caller instead of the queue statement's, in batches. */
+  itemdata: boolean;
+}
+
+export interface SubmitHandle extends Handle {
+  keys(): string[];
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  erase(key: string): boolean;
+  text(): string;
+  expand(key: string): { value: string } | Failed;
+  queueArgs(): string;
+  setQueueArgs(args: string): Failed | null;
+  items(qargs: string): ItemsHandle | Failed;
+  submitMethod(): number;
+  setSubmitMethod(value: number): void;
+  jobs(request: JobsRequest): JobsHandle | Failed;
+  /** For jobs() given item data: the next item's values for the next `count` procs. */
+  feedItem(jobs: JobsHandle, item: string | Record<string, string>): Failed | null;
+}
+
+interface SubmitCore {
+  SubmitDescription: new (host: SubmitHost) => SubmitHandle;
+  parseSubmit(text: string, host: SubmitHost): SubmitHandle | Failed;
+  dagSubmitDescription(dagFile: string, options: string, host: SubmitHost): { text: string } | Failed;
+}
+
+export function submitCore(): SubmitCore {
+  return engine() as unknown as SubmitCore;
+}
+
+export function failed(x: unknown): x is Failed {
+  return typeof x === 'object' && x !== null && 'error' in x;
+}
+
+/** The core's error as the documented exception: condor_submit's own message. */
+export function raise(error: Failed): never {
+  throw new HTCondorValueError(error.error);
+}

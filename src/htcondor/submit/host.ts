@@ -1,0 +1,61 @@
+// Node, Deno and Bun: the facts condor_submit would find, found the same way: the working
+// directory, the process's environment and user, the filesystem (under the `files` map), and
+// HTCondor's configuration (read once per process, as a tool reads it at start-up).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { discoverConfiguration, type ConfigCore, type DiscoveredConfiguration } from '../../../worker/config-discovery.js';
+import { ask } from '../../../worker/config-files.js';
+import { engine } from '../../classad/engine.js';
+import type { SubmitHost } from './core.js';
+import { fileMap } from './file-map.js';
+import type { SubmitOptions } from './options.js';
+
+let hostConfig: DiscoveredConfiguration | null | undefined;
+
+// A host without HTCondor (or with a configuration that does not read) submits with the
+// built-in defaults, as condor_submit would with an empty configuration.
+function configured(): DiscoveredConfiguration | null {
+  if (hostConfig === undefined) {
+    try {
+      hostConfig = discoverConfiguration(engine() as unknown as ConfigCore);
+    } catch {
+      hostConfig = null;
+    }
+  }
+  return hostConfig;
+}
+
+const archNames: Record<string, string> = { x64: 'X86_64', arm64: 'aarch64', ppc64: 'ppc64le', ia32: 'INTEL' };
+const opsysNames: Record<string, string> = { linux: 'LINUX', darwin: 'OSX', win32: 'WINDOWS', freebsd: 'FREEBSD' };
+
+export function submitHost(options: SubmitOptions): SubmitHost {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const at = (file: string) => path.resolve(cwd, file);
+  const stat = (file: string) => ask(() => fs.statSync(at(file)), undefined);
+  const disk = {
+    readFile: (file: string) => ask(() => (stat(file)?.isFile() ? fs.readFileSync(at(file)) : undefined), undefined),
+    fileSize: (file: string) => {
+      const st = stat(file);
+      return st?.isFile() ? st.size : undefined;
+    },
+    isDirectory: (file: string) => stat(file)?.isDirectory() ?? false,
+    listDirectory: (dir: string) =>
+      ask(() => fs.readdirSync(at(dir), { withFileTypes: true }).map((e) => ({
+        name: e.name,
+        isDirectory: e.isDirectory() || (e.isSymbolicLink() && (stat(path.join(dir, e.name))?.isDirectory() ?? false)),
+      })), undefined),
+  };
+  const config = options.config;
+  return {
+    ...fileMap(cwd, options.files ?? {}, disk),
+    environment: Object.entries(options.environment ?? process.env).filter((e): e is [string, string] => e[1] !== undefined),
+    cwd,
+    submitFile: options.submitFile ?? null,
+    user: options.user ?? ask(() => os.userInfo().username, ''),
+    arch: options.arch ?? archNames[process.arch] ?? process.arch.toUpperCase(),
+    opsys: options.opsys ?? opsysNames[process.platform] ?? process.platform.toUpperCase(),
+    param: (name) => (config ? config[name] : configured()?.lookup(name)),
+  };
+}
