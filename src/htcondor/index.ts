@@ -8,7 +8,7 @@ export { FileTransferEventType, JobEventType } from './job-event-type.js';
 export type { ConnectionOptions } from './connection.js';
 export { QueueItemsIterator, type QueueItem } from './queue-items-iterator.js';
 export { SecMan } from './secman.js';
-export { Submit, type DagOptions, type JobsOptions, type SubmitOptions } from './submit.js';
+export { Submit, type DagOptions, type DryRun, type JobsOptions, type SubmitOptions } from './submit.js';
 export { SubmitJobsIterator } from './submit-jobs-iterator.js';
 export { Token } from './token.js';
 export { TokenRequest } from './token-request.js';

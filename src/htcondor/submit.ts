@@ -13,6 +13,14 @@ export type { SubmitOptions } from './submit/options.js';
 /** The lowest JobSubmitMethod a user may set without `allowReservedValues` (HTCondor's JSM_USER_SET). */
 const USER_SUBMIT_METHOD = 100;
 
+export interface DryRun {
+  /** The dry-run file's text, with condor_submit's attribute order aside. */
+  readonly output: string;
+  readonly jobs: number;
+  /** condor_submit's warnings, without "WARNING: ". */
+  readonly warnings: readonly string[];
+}
+
 export interface JobsOptions {
   /** Procs per item (default: the queue statement's count, 1 with `itemdata`). */
   count?: number;
@@ -47,6 +55,18 @@ export class Submit extends Owned<SubmitHandle> implements Iterable<string> {
       if (input !== undefined) this.update(input);
     }
     this.options = options;
+  }
+
+  /**
+   * What `condor_submit -dry-run` does with a whole submit file (any number of queue
+   * statements, each with the description as it stands there): the dry-run file's text (a
+   * blank line, the cluster ad, then `ProcId=N` blocks of what each proc adds) and the number
+   * of jobs. Errors are condor_submit's, as HTCondorValueError. Nothing is submitted.
+   */
+  static dryRun(text: string, options: SubmitOptions = {}): DryRun {
+    const result = submitCore().dryRun(text, submitHost(options));
+    if (failed(result)) raise(result);
+    return result;
   }
 
   /** The description `condor_submit_dag` would submit DAGMan with for the DAG file `filename`. */

@@ -67,6 +67,7 @@ export interface SubmitHandle extends Handle {
 interface SubmitCore {
   SubmitDescription: new (host: SubmitHost) => SubmitHandle;
   parseSubmit(text: string, host: SubmitHost): SubmitHandle | Failed;
+  dryRun(text: string, host: SubmitHost): { output: string; jobs: number; warnings: string[] } | Failed;
   dagSubmitDescription(dagFile: string, options: string, host: SubmitHost): { text: string } | Failed;
 }
 
