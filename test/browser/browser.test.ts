@@ -223,6 +223,21 @@ describe('in headless Chromium', () => {
     expect(more).toEqual([6]);
   });
 
+  it('makes job ads in the page from a description whose include and item files are given as a map', async () => {
+    const answer = await inPage<{ jobs: string[]; error: { name: string; message: string } }>(`
+      const { htcondor } = await import('/browser/index.js');
+      const files = { 'part.inc': 'executable = /bin/echo\\n', 'items.txt': 'a\\nb\\n' };
+      const options = { cwd: '/jobs', files, user: 'web', config: { UID_DOMAIN: 'example.org', FILESYSTEM_DOMAIN: 'example.org' } };
+      const sub = new htcondor.Submit('include : part.inc\\narguments = $(x)\\nqueue x from items.txt\\n', options);
+      const jobs = [];
+      for await (const ad of sub.jobs({ qdate: 1 })) jobs.push(ad.get('Cmd') + ' ' + ad.get('Args') + ' ' + ad.get('Iwd'));
+      let error;
+      try { new htcondor.Submit('include : missing.inc\\nqueue\\n', options); } catch (e) { error = { name: e.name, message: e.message }; }
+      return { jobs, error };`);
+    expect(answer.jobs).toEqual(['/bin/echo a /jobs', '/bin/echo b /jobs']);
+    expect(answer.error.name).toBe('HTCondorValueError');
+  });
+
   it('reports a target the proxy refuses as HTCondorIOError with the reason', async () => {
     const error = await inPage<{ name: string; message: string }>(`
       const { htcondor } = await import('/browser/index.js');

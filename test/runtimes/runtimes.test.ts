@@ -30,6 +30,9 @@ writeFileSync(
     '006 (7.000.000) 2026-11-21 06:20:09 Image size of job updated: 23820\n\t5  -  MemoryUsage of job (MB)\n...\n' +
     '001 (7.000.000) 2026-11-21 06:20',  // an event still being written
 );
+const submitDir = mkdtempSync(path.join(os.tmpdir(), 'htcondor-wasm-smoke-submit-'));
+writeFileSync(path.join(submitDir, 'part.inc'), 'executable = /bin/echo\n');
+writeFileSync(path.join(submitDir, 'items.txt'), 'a\nb\n');
 const proxy = await startProxy({ allow: [pool.collector] });
 afterAll(() => proxy.close());
 const env = {
@@ -38,10 +41,11 @@ const env = {
   SMOKE_COLLECTOR: pool.collector,
   SMOKE_TOKEN: readFileSync(pool.tokenFile, 'utf8').trim(),
   SMOKE_EVENT_LOG: eventLog,
+  SMOKE_SUBMIT_DIR: submitDir,
 };
 
 describe.each(Object.entries(runtimes))('%s', (_, [command, ...args]) => {
-  it('answers version() and platform() in-thread and through a worker, evaluates a ClassAd, queries the pool over direct TCP and through the proxy with an IDTOKENS session, and reads an event log from a path and a stream', async () => {
+  it('answers version() and platform() in-thread and through a worker, evaluates a ClassAd, queries the pool over direct TCP and through the proxy with an IDTOKENS session, reads an event log from a path and a stream, and makes job ads from a description with files', async () => {
     const { stdout } = await run(command!, args, { cwd: projectDir, timeout: 30_000, env });
     const answer = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(answer.inThread.version).toMatch(/^\$CondorVersion: 23\.9\.6 \S+ BuildID: htcondor-wasm-\S+ \$$/);
@@ -52,5 +56,6 @@ describe.each(Object.entries(runtimes))('%s', (_, [command, ...args]) => {
     expect(answer.pool).toEqual({ inThread: expected, inWorker: expected });
     expect(answer.proxied).toEqual({ inThread: expected, inWorker: expected });
     expect(answer.eventLog).toEqual({ path: ['0:7.0', '6:7.0'], stream: ['0:7.0', '6:7.0'] });
+    expect(answer.submit).toEqual(['/bin/echo a', '/bin/echo b']);
   });
 });

@@ -27,6 +27,13 @@ async function eventTypes(source) {
 }
 const streamOf = (bytes) => new ReadableStream({ start(c) { c.enqueue(bytes.subarray(0, 50)); c.enqueue(bytes.subarray(50)); c.close(); } });
 
+// A description with an include file and a file of items, read from the filesystem.
+const submitDir = process.env.SMOKE_SUBMIT_DIR;
+function submitJobs() {
+  using sub = new inThread.Submit('include : part.inc\narguments = $(x)\nqueue x from items.txt\n', { cwd: submitDir, user: 'smoke', config: {} });
+  return [...sub.jobs({ qdate: 1 })].map((ad) => `${ad.get('Cmd')} ${ad.get('Args')}`);
+}
+
 console.log(
   JSON.stringify({
     inThread: { version: await inThread.version(), platform: await inThread.platform() },
@@ -35,6 +42,7 @@ console.log(
     ...(eventLog && {
       eventLog: { path: await eventTypes(eventLog), stream: await eventTypes(streamOf(new Uint8Array(await (await import('node:fs/promises')).readFile(eventLog)))) },
     }),
+    ...(submitDir && { submit: submitJobs() }),
     ...(collector && { pool: { inThread: await poolAnswer(inThread), inWorker: await poolAnswer(inWorker) } }),
     ...(proxy && { proxied: { inThread: await poolAnswer(inThread, { proxy }), inWorker: await poolAnswer(inWorker, { proxy }) } }),
   }),
