@@ -22,7 +22,7 @@ const options = { clusterid: 1, procid: 0, qdate: 1700000000, owner: 'corpus' };
 
 function ours() {
   const start = performance.now();
-  using sub = new htcondor.Submit(text, { user: 'corpus', config: {} });
+  const sub = new htcondor.Submit(text, { user: 'corpus', config: {} });
   let jobs = 0;
   let sum = 0;
   for (const ad of sub.jobs(options)) {
@@ -36,6 +36,7 @@ function ours() {
     procs++;
     ad.dispose();
   }
+  sub.dispose();
   return { jobsMs: middle - start, procsMs: performance.now() - middle, jobs, procs, sum };
 }
 

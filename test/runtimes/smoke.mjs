@@ -30,8 +30,10 @@ const streamOf = (bytes) => new ReadableStream({ start(c) { c.enqueue(bytes.suba
 // A description with an include file and a file of items, read from the filesystem.
 const submitDir = process.env.SMOKE_SUBMIT_DIR;
 function submitJobs() {
-  using sub = new inThread.Submit('include : part.inc\narguments = $(x)\nqueue x from items.txt\n', { cwd: submitDir, user: 'smoke', config: {} });
-  return [...sub.jobs({ qdate: 1 })].map((ad) => `${ad.get('Cmd')} ${ad.get('Args')}`);
+  const sub = new inThread.Submit('include : part.inc\narguments = $(x)\nqueue x from items.txt\n', { cwd: submitDir, user: 'smoke', config: {} });
+  const jobs = [...sub.jobs({ qdate: 1 })].map((ad) => `${ad.get('Cmd')} ${ad.get('Args')}`);
+  sub.dispose();
+  return jobs;
 }
 
 console.log(
