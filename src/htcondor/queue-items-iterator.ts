@@ -1,5 +1,5 @@
 import { Owned } from '../classad/lifetime.js';
-import { failed, raise, type ItemsHandle } from './submit/core.js';
+import type { ItemsHandle } from './submit/core.js';
 
 /** One item of a queue statement: a string for `queue in` / `matching`, the variables' values for `queue a,b from`. */
 export type QueueItem = string | Readonly<Record<string, string>>;
@@ -23,7 +23,6 @@ export class QueueItemsIterator extends Owned<ItemsHandle> implements IterableIt
   next(): IteratorResult<QueueItem, undefined> {
     if (this.batch.length === 0 && !this.done) {
       const more = this.handle.next(BATCH);
-      if (failed(more)) raise(more);
       this.batch = more.reverse();
       if (more.length === 0) {
         this.done = true;

@@ -24,10 +24,8 @@ export interface SubmitHost {
 export type Failed = { error: string; line?: number };
 
 export interface ItemsHandle extends Handle {
-  /** The queue variables; items are plain strings when this is ["Item"]. */
-  vars(): string[];
   /** Up to `max` items: strings, or objects of the variables' values. */
-  next(max: number): (string | Record<string, string>)[] | Failed;
+  next(max: number): (string | Record<string, string>)[];
 }
 
 export interface JobsHandle extends Handle {
