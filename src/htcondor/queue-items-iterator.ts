@@ -1,8 +1,12 @@
 import { Owned } from '../classad/lifetime.js';
 import type { ItemsHandle } from './submit/core.js';
 
-/** One item of a queue statement: a string for `queue in` / `matching`, the variables' values for `queue a,b from`. */
-export type QueueItem = string | Readonly<Record<string, string>>;
+/**
+ * One item of a queue statement: a string for `queue in` / `matching`, the variables' values
+ * for `queue a,b from`. Item data given to `jobs()` may also be an array of strings (variables
+ * Item, Item1, Item2, ... unless an earlier object named them), as in the Python bindings.
+ */
+export type QueueItem = string | readonly string[] | Readonly<Record<string, string>>;
 
 // Items cross from the core in batches: one call per item would cost more than the item.
 const BATCH = 512;

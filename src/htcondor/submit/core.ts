@@ -59,7 +59,7 @@ export interface SubmitHandle extends Handle {
   setSubmitMethod(value: number): void;
   jobs(request: JobsRequest): JobsHandle | Failed;
   /** For jobs() given item data: the next item's values for the next `count` procs. */
-  feedItem(jobs: JobsHandle, item: string | Record<string, string>): Failed | null;
+  feedItem(jobs: JobsHandle, item: string | readonly string[] | Readonly<Record<string, string>>): Failed | null;
 }
 
 interface SubmitCore {
