@@ -107,7 +107,8 @@ void setResourceRequirements(JobAdState& st) {
   auto require = st.lookup("RequireGPUs");
   classad::References refs;
   if (require) {
-    classad::ClassAd props;
+    auto propsPtr = std::make_shared<classad::ClassAd>();
+    classad::ClassAd& props = *propsPtr;
     for (const char* p : {"Capability", "GlobalMemoryMb", "DriverVersion", "MaxSupportedVersion"}) props.insert(p, std::make_shared<classad::Literal>(classad::Value::integer(0)));
     classad::References ext;
     classad::internalReferences(props, *require, refs);

@@ -19,7 +19,8 @@ classad::References machineRefs(const std::string& expr) {
   classad::Parser parser(expr, classad::LexMode::Old);
   auto tree = parser.parseExpression(true);
   if (!tree) return out;
-  classad::ClassAd reqAd;
+  auto reqAdPtr = std::make_shared<classad::ClassAd>();
+  classad::ClassAd& reqAd = *reqAdPtr;
   reqAd.insert("RequestMemory", std::make_shared<classad::Literal>(classad::Value::integer(0)));
   reqAd.insert("VM_CkptMac", std::make_shared<classad::Literal>(classad::Value::string("")));
   classad::References ext;

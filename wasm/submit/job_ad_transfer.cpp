@@ -54,9 +54,11 @@ void setTransferFiles(JobAdState& st) {
         size_t slash = base.rfind('/');
         if (slash != std::string::npos) base = base.substr(slash + 1);
         st.assignString("ContainerImage", base);
+        st.assignString("ContainerImageSource", "cedar");
       }
     }
   }
+  if (auto image = st.lookupString("ContainerImage"); image && image->rfind("docker:", 0) == 0) st.assignString("ContainerImageSource", "docker");
   if (st.lookupBool("TransferIn").value_or(true)) {
     if (auto in = st.lookupString("In"); in && !in->empty()) inputKb += st.imageSizeKb(*in);
   }
@@ -106,10 +108,11 @@ void setTransferFiles(JobAdState& st) {
     if (auto cmd = st.lookupString("Cmd"); cmd && *cmd != "java") {
       bool present = false;
       for (const auto& f : inputs) present = present || f == *cmd;
-      if (!present) inputs.push_back(*cmd), inputKb += st.imageSizeKb(*cmd), inSpecified = true;
+      // Sent and counted, but TransferInput is only written for listed inputs, as in 23.9.6.
+      if (!present) inputs.push_back(*cmd), inputKb += st.imageSizeKb(*cmd);
     }
     if (auto jars = st.lookupString("JarFiles")) {
-      for (const auto& jar : splitList(*jars, ",")) inputs.push_back(jar), inputKb += st.imageSizeKb(jar), inSpecified = true;
+      for (const auto& jar : splitList(*jars, ",")) inputs.push_back(jar), inputKb += st.imageSizeKb(jar);
     }
     st.assignString("Cmd", "java");
     st.assignBool("TransferExecutable", false);
