@@ -198,7 +198,7 @@ TEST_CASE("dag: option names and types") {
 
 TEST_CASE("dag: argument and environment encodings") {
   CHECK(argsV1WackedOrV2Quoted({"-a", "b\"c"}) == "-a b\\\"c");
-  CHECK(argsV1WackedOrV2Quoted({"a b", "", "it's"}) == "\"a' 'b '' its\"");
+  CHECK(argsV1WackedOrV2Quoted({"a b", "", "it's"}) == "\"a' 'b '' it''''s\"");
   Environment env;
   std::string error;
   CHECK(env.mergeV1RawOrV2Quoted("|A=1|B=2", error));
