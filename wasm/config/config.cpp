@@ -56,7 +56,7 @@ std::optional<std::string_view> Config::getenv(std::string_view name) const {
   return std::nullopt;
 }
 
-ConfigError expansionError(std::string_view name, const ExpandError& error, const Config& config) {
+ConfigError expansionError(std::string_view name, const ExpandError& error, const MacroTable& config) {
   std::string message = "while expanding " + std::string(name) + ": " + error.message;
   if (error.tooDeep) {
     const auto cycle = findReferenceCycle(name, config);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "config/config_error.hpp"
+#include "config/macro_table.hpp"
 #include "core/release.hpp"
 
 namespace htcondor::config {
@@ -39,17 +40,7 @@ struct MetaknobUse {
   Origin origin;
 };
 
-// The process environment in its own order (getenv() takes the first match, and _CONDOR_
-// overrides apply in this order).
-using Environment = std::vector<std::pair<std::string, std::string>>;
-
-struct Context {
-  std::string subsystem = "TOOL";
-  std::string localName;
-  Release release = kDefaultRelease;  // what "if version >= X" compares with
-};
-
-class Config {
+class Config : public MacroTable {
  public:
   Config() = default;
   explicit Config(Context context, Environment environment = {})
@@ -62,15 +53,15 @@ class Config {
   // The definition stored under exactly this name (any case), if any.
   const Entry* find(std::string_view name) const;
   // lookup_macro(): the unexpanded value param() would start from.
-  std::optional<std::string_view> raw(std::string_view name) const;
+  std::optional<std::string_view> raw(std::string_view name) const override;
   // param(): the expanded value; nothing when undefined or when it expands to "".
   Result<std::optional<std::string>> lookup(std::string_view name) const;
   // Expands every reference in `text`.
   Result<std::string> expand(std::string_view text) const;
   // getenv() on the environment given at construction.
-  std::optional<std::string_view> getenv(std::string_view name) const;
+  std::optional<std::string_view> getenv(std::string_view name) const override;
 
-  const Context& context() const { return context_; }
+  const Context& context() const override { return context_; }
   const Environment& environment() const { return environment_; }
   const std::vector<Entry>& entries() const { return entries_; }
 
@@ -94,6 +85,6 @@ class Config {
 
 struct ExpandError;
 // "while expanding NAME: <what>", naming the cycle when expansion gave up.
-ConfigError expansionError(std::string_view name, const ExpandError& error, const Config& config);
+ConfigError expansionError(std::string_view name, const ExpandError& error, const MacroTable& table);
 
 }  // namespace htcondor::config

@@ -29,6 +29,8 @@ class ConfigLexer {
   std::optional<LogicalLine> next(CommentRules rules);
   // Physical lines read so far.
   int line() const { return line_; }
+  // Where the next physical line starts in the text.
+  size_t position() const { return pos_; }
 
  private:
   std::string_view text_;

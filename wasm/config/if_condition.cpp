@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "config/config.hpp"
+#include "config/macro_table.hpp"
 #include "config/config_text.hpp"
 #include "config/macro_expand.hpp"
 
@@ -126,7 +126,7 @@ htcondor::Result<bool, std::string> version(std::string_view rest, const Release
   return negated ? !result : result;
 }
 
-htcondor::Result<bool, std::string> defined(std::string_view rest, const Config& config) {
+htcondor::Result<bool, std::string> defined(std::string_view rest, const MacroTable& config) {
   std::string_view p = trimStart(rest);
   if (p.empty()) return false;
   const Shape shape = characterize(p, false);
@@ -146,7 +146,7 @@ htcondor::Result<bool, std::string> defined(std::string_view rest, const Config&
   return failure(std::string("defined argument must be param name, boolean, or number"));
 }
 
-htcondor::Result<bool, std::string> evaluate(std::string_view expr, const Config& config) {
+htcondor::Result<bool, std::string> evaluate(std::string_view expr, const MacroTable& config) {
   const Shape shape = characterize(expr, true);
   if (shape == Shape::Number) return std::atof(std::string(cString(expr)).c_str()) != 0.0;
   if (shape == Shape::Bool) return matchesLiteral(expr, "true");
@@ -160,7 +160,7 @@ htcondor::Result<bool, std::string> evaluate(std::string_view expr, const Config
 
 }  // namespace
 
-htcondor::Result<bool, std::string> testCondition(std::string_view condition, const Config& config) {
+htcondor::Result<bool, std::string> testCondition(std::string_view condition, const MacroTable& config) {
   std::string expanded;
   const bool hasMacros = condition.find('$') != std::string_view::npos;
   if (hasMacros) {

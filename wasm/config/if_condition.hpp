@@ -14,9 +14,9 @@
 
 namespace htcondor::config {
 
-class Config;
+class MacroTable;
 
 // The condition's value, or why it is not a valid condition.
-htcondor::Result<bool, std::string> testCondition(std::string_view condition, const Config& config);
+htcondor::Result<bool, std::string> testCondition(std::string_view condition, const MacroTable& config);
 
 }  // namespace htcondor::config

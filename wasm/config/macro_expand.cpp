@@ -5,7 +5,7 @@
 #include <set>
 #include <utility>
 
-#include "config/config.hpp"
+#include "config/macro_table.hpp"
 #include "config/config_text.hpp"
 #include "config/macro_functions.hpp"
 
@@ -62,7 +62,7 @@ std::pair<std::string_view, std::optional<std::string_view>> splitDefault(std::s
 
 class Expander {
  public:
-  explicit Expander(const Config& config) : config_(config) {}
+  explicit Expander(const MacroTable& config) : config_(config) {}
 
   // expand_macro(): every reference, leftmost first, rescanning from the start; then $(DOLLAR).
   ExpandResult<std::string> all(std::string text) {
@@ -146,7 +146,7 @@ class Expander {
     }
   }
 
-  const Config& config_;
+  const MacroTable& config_;
   int substitutions_ = 0;
   size_t scanned_ = 0;
   int depth_ = 0;
@@ -164,7 +164,7 @@ std::vector<std::string> referencedNames(std::string_view text) {
   return out;
 }
 
-bool cycleFrom(const std::string& name, const Config& config, std::vector<std::string>& path, std::set<std::string>& done) {
+bool cycleFrom(const std::string& name, const MacroTable& config, std::vector<std::string>& path, std::set<std::string>& done) {
   const std::string key = lowerCase(name);
   for (size_t i = 0; i < path.size(); ++i) {
     if (lowerCase(path[i]) == key) {
@@ -242,15 +242,15 @@ std::optional<MacroRef> findMacro(std::string_view text, size_t from, const Macr
   }
 }
 
-ExpandResult<std::string> expandMacros(std::string_view text, const Config& config) {
+ExpandResult<std::string> expandMacros(std::string_view text, const MacroTable& config) {
   return Expander(config).all(std::string(text));
 }
 
-ExpandResult<std::string> expandSelf(std::string_view text, std::string_view self, const Config& config) {
+ExpandResult<std::string> expandSelf(std::string_view text, std::string_view self, const MacroTable& config) {
   return Expander(config).self(std::string(text), self);
 }
 
-std::vector<std::string> findReferenceCycle(std::string_view name, const Config& config) {
+std::vector<std::string> findReferenceCycle(std::string_view name, const MacroTable& config) {
   std::vector<std::string> path;
   std::set<std::string> done;
   if (cycleFrom(std::string(name), config, path, done)) return path;

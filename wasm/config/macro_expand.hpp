@@ -20,7 +20,7 @@
 
 namespace htcondor::config {
 
-class Config;
+class MacroTable;
 
 enum class MacroKind : uint8_t {
   Normal,  // $(NAME) or $(NAME:default)
@@ -64,14 +64,14 @@ template <class T>
 using ExpandResult = htcondor::Result<T, ExpandError>;
 
 // expand_macro(): every reference, then $(DOLLAR).
-ExpandResult<std::string> expandMacros(std::string_view text, const Config& config);
+ExpandResult<std::string> expandMacros(std::string_view text, const MacroTable& config);
 
 // expand_self_macro(): only $(self) and $F...(self) (and $(NAME) for self = "<subsys or local
 // name>.NAME"), as a definition "X = $(X) more" is read.
-ExpandResult<std::string> expandSelf(std::string_view text, std::string_view self, const Config& config);
+ExpandResult<std::string> expandSelf(std::string_view text, std::string_view self, const MacroTable& config);
 
 // The names along a cycle of references starting at `name` ("A", "B", "A"), or empty if none
 // is reachable. For the message when expansion gives up.
-std::vector<std::string> findReferenceCycle(std::string_view name, const Config& config);
+std::vector<std::string> findReferenceCycle(std::string_view name, const MacroTable& config);
 
 }  // namespace htcondor::config

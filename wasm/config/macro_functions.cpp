@@ -11,7 +11,7 @@
 #include "classad/eval.hpp"
 #include "classad/parser.hpp"
 #include "classad/unparse.hpp"
-#include "config/config.hpp"
+#include "config/macro_table.hpp"
 #include "config/config_text.hpp"
 #include "security/random.hpp"
 

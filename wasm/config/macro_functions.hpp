@@ -13,7 +13,7 @@
 namespace htcondor::config {
 
 struct MacroContext {
-  const Config& config;
+  const MacroTable& config;
   std::function<ExpandResult<std::string>(std::string_view)> expand;
 };
 

@@ -1,0 +1,122 @@
+#include "submit/proc_iterator.hpp"
+
+namespace htcondor::submit {
+
+ProcIterator::ProcIterator(SubmitMacros base, std::shared_ptr<const std::vector<QueueSegment>> segments, ProcStyle style,
+                           long long cluster, long long firstProc)
+    : macros_(std::move(base)), segments_(std::move(segments)), style_(style) {
+  pos_.cluster = cluster;
+  nextProc_ = firstProc;
+}
+
+bool ProcIterator::enterSegment(size_t index) {
+  const QueueSegment& seg = (*segments_)[index];
+  for (const auto& d : seg.definitions) macros_.set(d.name, d.value, d.line);
+  if (index > 0 && seg.newCluster) {
+    ++pos_.cluster;
+    nextProc_ = 0;
+  }
+  pos_.segment = index;
+  pos_.queueLine = seg.line;
+  macros_.clearLive();
+  if (seg.args.vars.empty()) {
+    if (style_ == ProcStyle::Python) macros_.setLive("Item", "");
+  } else {
+    for (const auto& var : seg.args.vars) macros_.setLive(var, "");
+  }
+  itemCursor_ = 0;
+  stepCursor_ = 0;
+  pending_ = false;
+  count_ = seg.args.count;
+  if (style_ == ProcStyle::Python && count_ == 0) count_ = 1;
+  rowsTaken_ = 0;
+  return true;
+}
+
+void ProcIterator::setItemVars(const QueueSegment& seg, const std::string& row) {
+  const auto values = splitItem(row, seg.args.vars.size());
+  for (size_t i = 0; i < values.size(); ++i) macros_.setLive(seg.args.vars[i], std::string(values[i]));
+}
+
+std::string_view ProcIterator::item() const {
+  if (!started_ || done_ || segments_->empty()) return {};
+  const QueueSegment& seg = (*segments_)[pos_.segment];
+  if (currentItem_ < seg.args.items.size()) return seg.args.items[currentItem_];
+  return {};
+}
+
+bool ProcIterator::next() {
+  if (done_) return false;
+  if (!started_) {
+    started_ = true;
+    if (segments_->empty()) {
+      done_ = true;
+      return false;
+    }
+    enterSegment(0);
+  }
+  for (;;) {
+    const QueueSegment& seg = (*segments_)[pos_.segment];
+    if (pending_ && stepCursor_ < count_) {
+      pos_.step = stepCursor_++;
+      pos_.proc = nextProc_++;
+      pos_.firstInCluster = pos_.proc == 0;
+      macros_.setCounters(pos_.cluster, pos_.proc, pos_.itemIndex, pos_.step);
+      if (style_ == ProcStyle::CondorSubmit) {
+        macros_.setLive("Cluster", std::to_string(pos_.cluster));
+        macros_.setLive("Process", std::to_string(pos_.proc));
+      }
+      return true;
+    }
+    pending_ = false;
+    const auto& items = seg.args.items;
+    const long long n = static_cast<long long>(items.size());
+    if (seg.args.mode == ForeachMode::Not || (style_ == ProcStyle::Python && n == 0)) {
+      if (itemCursor_ == 0) {
+        itemCursor_ = 1;
+        currentItem_ = items.size();
+        pos_.itemIndex = 0;
+        pending_ = true;
+        stepCursor_ = 0;
+        continue;
+      }
+    } else {
+      while (static_cast<long long>(itemCursor_) < n) {
+        const size_t i = itemCursor_++;
+        if (style_ == ProcStyle::CondorSubmit && !seg.args.slice.selected(static_cast<long long>(i), n)) continue;
+        setItemVars(seg, items[i]);
+        currentItem_ = i;
+        pos_.itemIndex = style_ == ProcStyle::Python ? rowsTaken_++ : static_cast<long long>(i);
+        pending_ = true;
+        stepCursor_ = 0;
+        break;
+      }
+      if (pending_) continue;
+    }
+    if (pos_.segment + 1 >= segments_->size()) {
+      done_ = true;
+      return false;
+    }
+    enterSegment(pos_.segment + 1);
+  }
+}
+
+Result<std::optional<std::string>> ProcIterator::param(std::string_view name) const {
+  auto r = macros_.param(name);
+  if (!r) return submitError(r.error().message, pos_.queueLine);
+  return r;
+}
+
+Result<std::string> ProcIterator::expand(std::string_view text) const {
+  auto r = macros_.expand(text);
+  if (!r) return submitError(r.error().message, pos_.queueLine);
+  return r;
+}
+
+std::vector<std::string> ProcIterator::names() const {
+  std::vector<std::string> out;
+  for (const auto* e : macros_.entries()) out.push_back(e->name);
+  return out;
+}
+
+}  // namespace htcondor::submit

@@ -1,0 +1,221 @@
+#include "submit/submit_macros.hpp"
+
+#include <array>
+
+#include "config/config_text.hpp"
+#include "config/macro_expand.hpp"
+
+namespace htcondor::submit {
+
+namespace {
+
+// Year, month and day of a Unix time (UTC; the host's local time zone is not known here).
+std::array<std::string, 3> civilDate(long long t) {
+  long long days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+  days += 719468;
+  const long long era = (days >= 0 ? days : days - 146096) / 146097;
+  const long long doe = days - era * 146097;
+  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long long y = yoe + era * 400;
+  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long long mp = (5 * doy + 2) / 153;
+  const long long d = doy - (153 * mp + 2) / 5 + 1;
+  const long long m = mp < 10 ? mp + 3 : mp - 9;
+  if (m <= 2) ++y;
+  auto two = [](long long v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  return {std::to_string(y), two(m), two(d)};
+}
+
+// A cycle's names, "$(a) -> $(b) -> $(a)", for the message when expansion gives up.
+std::string cycleText(const std::vector<std::string>& cycle) {
+  std::string out;
+  for (size_t i = 0; i < cycle.size(); ++i) out += (i ? " -> $(" : "$(") + cycle[i] + ")";
+  return out;
+}
+
+}  // namespace
+
+SubmitMacros::SubmitMacros(SubmitDefaults defaults, config::Environment environment)
+    : defaults_(std::move(defaults)), environment_(std::move(environment)) {
+  context_.subsystem = "SUBMIT";
+  if (defaults_.submitTime) {
+    submitTime_ = std::to_string(*defaults_.submitTime);
+    auto [y, m, d] = civilDate(*defaults_.submitTime);
+    year_ = y;
+    month_ = m;
+    day_ = d;
+  }
+}
+
+void SubmitMacros::set(std::string_view name, std::string_view value, int line) {
+  if (journal_) journal_->push_back(Entry{std::string(name), std::string(value), line});
+  std::string key = config::lowerCase(name);
+  if (auto it = index_.find(key); it != index_.end()) {
+    Entry& e = entries_[it->second];
+    e.value = std::string(value);
+    e.line = line;
+    if (erased_[it->second]) {
+      // A name defined again after its removal goes to the end, as a fresh insert would.
+      erased_[it->second] = false;
+      ++count_;
+    }
+    return;
+  }
+  index_.emplace(std::move(key), entries_.size());
+  entries_.push_back(Entry{std::string(name), std::string(value), line});
+  erased_.push_back(false);
+  ++count_;
+}
+
+bool SubmitMacros::erase(std::string_view name) {
+  auto it = index_.find(config::lowerCase(name));
+  if (it == index_.end() || erased_[it->second]) return false;
+  erased_[it->second] = true;
+  --count_;
+  return true;
+}
+
+const SubmitMacros::Entry* SubmitMacros::find(std::string_view name) const {
+  auto it = index_.find(config::lowerCase(name));
+  if (it == index_.end() || erased_[it->second]) return nullptr;
+  return &entries_[it->second];
+}
+
+std::vector<const SubmitMacros::Entry*> SubmitMacros::entries() const {
+  std::vector<const Entry*> out;
+  out.reserve(count_);
+  for (size_t i = 0; i < entries_.size(); ++i)
+    if (!erased_[i]) out.push_back(&entries_[i]);
+  return out;
+}
+
+void SubmitMacros::setLive(std::string_view name, std::string value) {
+  std::string key = config::lowerCase(name);
+  for (auto& [k, v] : live_) {
+    if (k == key) {
+      v = std::move(value);
+      return;
+    }
+  }
+  live_.emplace_back(std::move(key), std::move(value));
+}
+
+void SubmitMacros::clearLive() { live_.clear(); }
+
+void SubmitMacros::setCounters(long long cluster, long long proc, long long row, long long step) {
+  cluster_ = std::to_string(cluster);
+  proc_ = std::to_string(proc);
+  row_ = std::to_string(row);
+  step_ = std::to_string(step);
+}
+
+std::optional<std::string_view> SubmitMacros::defaultValue(std::string_view name) const {
+  using config::equalsIgnoreCase;
+  struct Def {
+    std::string_view name;
+    const std::string* value;
+  };
+  static const std::string kOne = "1", kZero = "0", kCpus = "$(RequestCPUs)", kMemory = "$(RequestMemory)",
+                           kVmCpus = "$(Request_CPUs)", kVmMemory = "$(Request_Memory)", kJobId = "$(ClusterId).$(ProcId)";
+  const Def table[] = {
+      {"ARCH", &defaults_.arch},
+      {"Cluster", &cluster_},
+      {"ClusterId", &cluster_},
+      {"Day", &day_},
+      {"IsLinux", defaults_.isLinux ? &kOne : &kZero},
+      {"IsWindows", defaults_.isWindows ? &kOne : &kZero},
+      {"ItemIndex", &row_},
+      {"JobId", &kJobId},
+      {"Month", &month_},
+      {"Node", &node_},
+      {"OPSYS", &defaults_.opsys},
+      {"OPSYSANDVER", &defaults_.opsysAndVer},
+      {"OPSYSMAJORVER", &defaults_.opsysMajorVer},
+      {"OPSYSVER", &defaults_.opsysVer},
+      {"Process", &proc_},
+      {"ProcId", &proc_},
+      {"Request_CPUs", &kCpus},
+      {"Request_Memory", &kMemory},
+      {"Row", &row_},
+      {"SPOOL", &defaults_.spool},
+      {"Step", &step_},
+      {"SUBMIT_FILE", &defaults_.submitFile},
+      {"SUBMIT_TIME", &submitTime_},
+      {"VM_MEMORY", &kVmMemory},
+      {"VM_VCPUS", &kVmCpus},
+      {"Year", &year_},
+  };
+  for (const Def& d : table)
+    if (equalsIgnoreCase(d.name, name)) return std::string_view(*d.value);
+  return std::nullopt;
+}
+
+std::optional<std::string_view> SubmitMacros::rawExact(std::string_view name) const {
+  if (const Entry* e = find(name)) return std::string_view(e->value);
+  return defaultValue(name);
+}
+
+std::optional<std::string_view> SubmitMacros::raw(std::string_view name) const {
+  if (!live_.empty()) {
+    const std::string key = config::lowerCase(name);
+    for (const auto& [k, v] : live_)
+      if (k == key) return std::string_view(v);
+  }
+  if (!entries_.empty()) {
+    if (const Entry* e = find("SUBMIT." + std::string(name))) return std::string_view(e->value);
+    if (const Entry* e = find(name)) return std::string_view(e->value);
+  }
+  return defaultValue(name);
+}
+
+std::optional<std::string_view> SubmitMacros::getenv(std::string_view name) const {
+  for (const auto& [key, value] : environment_)
+    if (key == name) return std::string_view(value);
+  return std::nullopt;
+}
+
+Result<std::string> SubmitMacros::expand(std::string_view text) const {
+  auto expanded = config::expandMacros(text, *this);
+  if (!expanded) {
+    if (expanded.error().tooDeep) {
+      // Name the cycle from the first reference that leads into one.
+      for (size_t at = 0; auto ref = config::findMacro(text, at); at = ref->end) {
+        if (ref->kind != config::MacroKind::Normal) continue;
+        const std::string_view body = ref->bodyText(text);
+        const auto cycle = config::findReferenceCycle(body.substr(0, body.find(':')), *this);
+        if (!cycle.empty()) return submitError("macro expansion does not end: the definitions refer to each other in a cycle: " + cycleText(cycle));
+      }
+    }
+    return submitError(expanded.error().message);
+  }
+  return std::move(*expanded);
+}
+
+Result<std::optional<std::string>> SubmitMacros::param(std::string_view name) const {
+  auto value = raw(name);
+  if (!value) return std::optional<std::string>{};
+  auto expanded = expand(*value);
+  if (!expanded) {
+    if (expanded.error().message.rfind("macro expansion does not end", 0) == 0) {
+      const auto cycle = config::findReferenceCycle(name, *this);
+      if (!cycle.empty())
+        return submitError("macro expansion does not end: the definitions refer to each other in a cycle: " + cycleText(cycle));
+    }
+    return failure(expanded.error());
+  }
+  if (expanded->empty()) return std::optional<std::string>{};
+  return std::optional<std::string>{std::move(*expanded)};
+}
+
+Result<std::string> SubmitMacros::expandSelf(std::string_view text, std::string_view self) const {
+  auto expanded = config::expandSelf(text, self, *this);
+  if (!expanded) return submitError(expanded.error().message);
+  return std::move(*expanded);
+}
+
+std::string plusToMy(std::string_view name) {
+  if (!name.empty() && name.front() == '+') return "MY." + std::string(name.substr(1));
+  return std::string(name);
+}
+
+}  // namespace htcondor::submit
