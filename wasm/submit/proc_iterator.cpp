@@ -69,6 +69,7 @@ bool ProcIterator::next() {
       return true;
     }
     pending_ = false;
+    if (external_) return false;  // until the caller feeds the next item
     const auto& items = seg.args.items;
     const long long n = static_cast<long long>(items.size());
     if (seg.args.mode == ForeachMode::Not || (style_ == ProcStyle::Python && n == 0)) {
@@ -99,6 +100,47 @@ bool ProcIterator::next() {
     }
     enterSegment(pos_.segment + 1);
   }
+}
+
+void ProcIterator::useExternalItems(long long count) {
+  external_ = true;
+  count_ = count > 0 ? count : 1;
+}
+
+Status ProcIterator::feed(const std::vector<std::pair<std::string, std::string>>& values) {
+  if (!started_) {
+    started_ = true;
+    if (segments_->empty()) return submitError("no queue statement to feed items to");
+    enterSegment(0);
+    count_ = count_ > 0 ? count_ : 1;
+  }
+  const bool naming = externalVars_.empty();
+  for (const auto& [key, value] : values) {
+    if (key.empty()) {
+      if (naming) {
+        externalVars_.push_back("Item");
+        macros_.setLive("Item", value);
+        continue;
+      }
+      const auto fields = splitItem(value, externalVars_.size());
+      for (size_t i = 0; i < fields.size(); ++i) macros_.setLive(externalVars_[i], std::string(fields[i]));
+    } else if (key[0] >= '0' && key[0] <= '9') {
+      const size_t index = std::stoul(key);
+      if (naming) {
+        if (values.size() > 10) return submitError("Too many items in Queue itemdata element");
+        externalVars_.push_back(index == 0 ? "Item" : "Item" + std::to_string(index));
+      }
+      if (index < externalVars_.size()) macros_.setLive(externalVars_[index], value);
+    } else {
+      const std::string name = key[0] == '+' ? "MY." + key.substr(1) : key;
+      if (naming) externalVars_.push_back(name);
+      macros_.setLive(name, value);
+    }
+  }
+  pos_.itemIndex = rowsTaken_++;
+  pending_ = true;
+  stepCursor_ = 0;
+  return std::monostate{};
 }
 
 Result<std::optional<std::string>> ProcIterator::param(std::string_view name) const {

@@ -47,8 +47,17 @@ class ProcIterator : public SubmitLookup {
   ProcIterator(SubmitMacros base, std::shared_ptr<const std::vector<QueueSegment>> segments, ProcStyle style,
                long long cluster = 1, long long firstProc = 0);
 
-  // Advances to the next proc; false when there are no more.
+  // Advances to the next proc; false when there are no more (with caller's item data: until
+  // the next item is fed).
   bool next();
+
+  // Caller's item data instead of the queue statement's (Python's jobs(itemdata=...)): from
+  // now on each fed item makes `count` procs. An item is its values by variable: one with an
+  // empty name is a whole row (the variable "Item" if none are named yet, else split as a queue
+  // row is), names "0", "1", ... are a list's fields (Item, Item1, ... if none are named yet).
+  // The first item names the variables; a later one without some keeps their previous values.
+  void useExternalItems(long long count);
+  Status feed(const std::vector<std::pair<std::string, std::string>>& values);
   const ProcPosition& position() const { return pos_; }
   // The current item's row text (empty without items).
   std::string_view item() const;
@@ -80,6 +89,8 @@ class ProcIterator : public SubmitLookup {
   bool pending_ = false;    // a selected item is current and steps remain
   long long nextProc_ = 0;
   long long rowsTaken_ = 0;  // Python numbers rows as it takes them
+  bool external_ = false;
+  std::vector<std::string> externalVars_;
   size_t currentItem_ = 0;
 };
 

@@ -168,7 +168,7 @@ Result<std::vector<ItemData>> SubmitDescription::itemdata(std::string_view qline
 
 Result<ProcIterator> SubmitDescription::procs(const ProcOptions& options) const {
   QueueSegment seg;
-  if (options.count > 0 || qargs_.empty()) {
+  if (options.count > 0 || qargs_.empty() || options.external) {
     seg.args.count = options.count > 0 ? options.count : 1;
   } else {
     auto loaded = loadQueueArgs(qargs_, true);
@@ -177,7 +177,9 @@ Result<ProcIterator> SubmitDescription::procs(const ProcOptions& options) const 
   }
   auto segments = std::make_shared<std::vector<QueueSegment>>();
   segments->push_back(std::move(seg));
-  return ProcIterator(macros_, std::move(segments), ProcStyle::Python, options.cluster, options.firstProc);
+  ProcIterator procs(macros_, std::move(segments), ProcStyle::Python, options.cluster, options.firstProc);
+  if (options.external) procs.useExternalItems(options.count);
+  return procs;
 }
 
 // ---- SubmitFile ----

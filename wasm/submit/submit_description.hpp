@@ -47,6 +47,7 @@ struct ProcOptions {
   long long cluster = 1;
   long long firstProc = 0;
   int count = 0;  // Python's jobs(count=N): N procs per item instead of the queue statement's
+  bool external = false;  // the items come from the caller (ProcIterator::feed)
 };
 
 // A parse-time error: 23.9.6's errmsg (what Python raises, possibly empty) with its line, and

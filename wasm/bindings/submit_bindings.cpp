@@ -1,0 +1,283 @@
+// The embind surface of the submit language (wasm/submit/). The host (src/htcondor/submit/)
+// answers file questions synchronously and gives the facts condor_submit takes from outside the
+// description; errors come back as {error, line} objects the TypeScript side raises. Job ads
+// cross one at a time as ad handles; items in batches.
+#include <emscripten/bind.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/release.hpp"
+#include "handles.hpp"
+#include "submit/dry_run.hpp"
+#include "submit/job_ad_builder.hpp"
+#include "submit/job_stream.hpp"
+#include "submit/submit_description.hpp"
+#include "submit/submit_facts_config.hpp"
+
+namespace {
+
+using emscripten::val;
+namespace sub = htcondor::submit;
+namespace cfg = htcondor::config;
+
+val failed(const sub::SubmitError& e) {
+  val out = val::object();
+  out.set("error", e.message);
+  if (e.line > 0) out.set("line", e.line);
+  return out;
+}
+
+std::optional<std::string> bytes(const val& v) {
+  if (v.isUndefined() || v.isNull()) return std::nullopt;
+  const auto data = emscripten::convertJSArrayToNumberVector<uint8_t>(v);
+  return std::string(data.begin(), data.end());
+}
+
+cfg::Environment environmentOf(const val& pairs) {
+  cfg::Environment out;
+  const int n = pairs["length"].as<int>();
+  for (int i = 0; i < n; ++i) out.emplace_back(pairs[i][0].as<std::string>(), pairs[i][1].as<std::string>());
+  return out;
+}
+
+// The host's answers and facts, as the reader (SubmitOptions) and the job-ad builder
+// (SubmitFacts) take them.
+struct Host {
+  sub::SubmitOptions options;
+  sub::SubmitFacts facts;
+};
+
+Host hostOf(const val& host) {
+  Host h;
+  const val readFile = host["readFile"];
+  const val listDirectory = host["listDirectory"];
+  const val fileSize = host["fileSize"];
+  const val isDirectory = host["isDirectory"];
+  const val param = host["param"];
+  h.options.files.readFile = [readFile](const std::string& path) { return bytes(readFile(path)); };
+  h.options.files.readSecureFile = h.options.files.readFile;
+  h.options.files.listDirectory = [listDirectory](const std::string& path) -> std::optional<std::vector<cfg::DirectoryEntry>> {
+    const val entries = listDirectory(path);
+    if (entries.isUndefined() || entries.isNull()) return std::nullopt;
+    std::vector<cfg::DirectoryEntry> out;
+    const int n = entries["length"].as<int>();
+    for (int i = 0; i < n; ++i) out.push_back({entries[i]["name"].as<std::string>(), entries[i]["isDirectory"].as<bool>()});
+    return out;
+  };
+  h.options.environment = environmentOf(host["environment"]);
+  h.options.directory = host["cwd"].as<std::string>();
+  const val submitFile = host["submitFile"];
+  if (submitFile.isString()) h.options.submitFile = submitFile.as<std::string>();
+  h.options.defaults.arch = host["arch"].as<std::string>();
+  h.options.defaults.opsys = host["opsys"].as<std::string>();
+
+  h.facts = sub::factsFromConfig([param](std::string_view name) -> std::optional<std::string> {
+    const val v = param(std::string(name));
+    return v.isString() ? std::optional(v.as<std::string>()) : std::nullopt;
+  });
+  h.facts.user = host["user"].as<std::string>();
+  h.facts.cwd = h.options.directory;
+  if (submitFile.isString()) h.facts.submitFile = submitFile.as<std::string>();
+  h.facts.arch = h.options.defaults.arch;
+  h.facts.opsys = h.options.defaults.opsys;
+  h.facts.condorVersion = htcondor::versionBanner();
+  h.facts.condorPlatform = htcondor::platformBanner();
+  h.facts.environment = h.options.environment;
+  h.facts.fileSize = [fileSize](const std::string& path) -> std::optional<int64_t> {
+    const val v = fileSize(path);
+    return v.isNumber() ? std::optional(static_cast<int64_t>(v.as<double>())) : std::nullopt;
+  };
+  h.facts.isDirectory = [isDirectory](const std::string& path) { return isDirectory(path).as<bool>(); };
+  return h;
+}
+
+// A reading error as Python states it, or, where 23.9.6 left that empty, condor_submit's detail.
+val readFailed(const sub::ReadError& e) {
+  return failed({e.error.message.empty() ? e.detail : e.error.message, e.error.line});
+}
+
+// condor_submit's form: "on Line N of submit file: <message>".
+val toolFailed(const sub::ReadError& e) {
+  const std::string what = e.error.message.empty() ? e.detail : e.error.message;
+  if (e.error.line <= 0) return failed(e.error);
+  return failed({"on Line " + std::to_string(e.error.line) + " of submit file: " + what, e.error.line});
+}
+
+val itemValue(const sub::ItemData& item) {
+  if (!item.isMap) return val(item.text);
+  val out = val::object();
+  for (const auto& [k, v] : item.fields) out.set(k, v);
+  return out;
+}
+
+class ItemsHandle {
+ public:
+  explicit ItemsHandle(std::vector<sub::ItemData> items) : items_(std::move(items)) {}
+  val next(int max) {
+    val out = val::array();
+    for (int i = 0; i < max && at_ < items_.size(); ++i) out.call<void>("push", itemValue(items_[at_++]));
+    return out;
+  }
+
+ private:
+  std::vector<sub::ItemData> items_;
+  size_t at_ = 0;
+};
+
+class JobsHandle {
+ public:
+  JobsHandle(sub::ProcIterator procs, sub::SubmitFacts facts, bool procsOnly) : stream_(std::move(procs), std::move(facts), procsOnly) {}
+  val next() {
+    auto ad = stream_.next();
+    if (!ad) return failed(ad.error());
+    return *ad ? val(std::make_shared<htcondor::bindings::Ad>(htcondor::bindings::Ad{*ad})) : val::null();
+  }
+  val clusterAd() const {
+    // A copy: the caller may change it; the expressions are immutable and shared.
+    const auto& ad = stream_.clusterAd();
+    if (!ad) return val::null();
+    auto copy = std::make_shared<htcondor::classad::ClassAd>();
+    for (const auto& [name, expr] : ad->attributes()) copy->insert(name, expr);
+    return val(std::make_shared<htcondor::bindings::Ad>(htcondor::bindings::Ad{std::move(copy)}));
+  }
+  sub::JobStream& stream() { return stream_; }
+
+ private:
+  sub::JobStream stream_;
+};
+
+class SubmitHandle {
+ public:
+  explicit SubmitHandle(const val& host) : host_(hostOf(host)), description_(host_.options) {}
+  SubmitHandle(Host host, sub::SubmitDescription description) : host_(std::move(host)), description_(std::move(description)) {}
+
+  val keys() const {
+    val out = val::array();
+    for (const auto& k : description_.keys()) out.call<void>("push", k);
+    return out;
+  }
+  val get(const std::string& key) const {
+    auto v = description_.get(key);
+    return v ? val(*v) : val::null();
+  }
+  void set(const std::string& key, const std::string& value) { description_.set(key, value); }
+  bool erase(const std::string& key) { return description_.erase(key); }
+  std::string text() const { return description_.str(); }
+  val expand(const std::string& key) const {
+    auto v = description_.expand(key);
+    if (!v) return failed(v.error());
+    val out = val::object();
+    out.set("value", v->value_or(""));
+    return out;
+  }
+  std::string queueArgs() const { return description_.getQArgs(); }
+  val setQueueArgs(const std::string& args) {
+    auto s = description_.setQArgs(args);
+    return s ? val::null() : failed(s.error());
+  }
+  val items(const std::string& qargs) const {
+    auto items = description_.itemdata(qargs);
+    if (!items) return failed(items.error());
+    return val(std::make_shared<ItemsHandle>(std::move(*items)));
+  }
+  int submitMethod() const { return method_; }
+  void setSubmitMethod(int value) { method_ = value; }
+
+  // request: {procs, count, clusterId, procId, qdate, owner, itemdata}
+  val jobs(const val& request) const {
+    sub::ProcOptions po;
+    po.cluster = static_cast<long long>(request["clusterId"].as<double>());
+    po.firstProc = static_cast<long long>(request["procId"].as<double>());
+    po.count = request["count"].as<int>();
+    po.external = request["itemdata"].as<bool>();
+    auto procs = description_.procs(po);
+    if (!procs) return failed(procs.error());
+    sub::SubmitFacts facts = sub::pythonJobsFacts(host_.facts);
+    facts.submitMethod = method_ >= 0 ? std::optional(method_) : std::nullopt;
+    facts.qdate = static_cast<int64_t>(request["qdate"].as<double>());
+    const std::string owner = request["owner"].as<std::string>();
+    if (!owner.empty()) facts.user = owner;
+    return val(std::make_shared<JobsHandle>(std::move(*procs), std::move(facts), request["procs"].as<bool>()));
+  }
+
+  // An item of the caller's item data: a string, an array of strings, or an object of strings.
+  val feedItem(JobsHandle& jobs, const val& item) const {
+    std::vector<std::pair<std::string, std::string>> values;
+    if (item.isString()) {
+      values.emplace_back("", item.as<std::string>());
+    } else if (item.isArray()) {
+      const int n = item["length"].as<int>();
+      for (int i = 0; i < n; ++i) values.emplace_back(std::to_string(i), item[i].as<std::string>());
+    } else {
+      const val keys = val::global("Object").call<val>("keys", item);
+      const int n = keys["length"].as<int>();
+      for (int i = 0; i < n; ++i) {
+        const std::string k = keys[i].as<std::string>();
+        if (!item[k].isString()) return failed({"itemdata values must be strings; " + k + " is not"});
+        values.emplace_back(k, item[k].as<std::string>());
+      }
+    }
+    auto fed = jobs.stream().feed(values);
+    return fed ? val::null() : failed(fed.error());
+  }
+
+ private:
+  Host host_;
+  sub::SubmitDescription description_;
+  int method_ = 2;  // JSM_PYTHON_BINDINGS
+};
+
+val parseSubmit(const std::string& text, const val& host) {
+  Host h = hostOf(host);
+  auto description = sub::SubmitDescription::fromText(text, h.options);
+  if (!description) return readFailed(description.error());
+  return val(std::make_shared<SubmitHandle>(std::move(h), std::move(*description)));
+}
+
+val dryRun(const std::string& text, const val& host) {
+  Host h = hostOf(host);
+  auto file = sub::SubmitFile::read(text, h.options);
+  if (!file) return toolFailed(file.error());
+  auto run = sub::dryRun(*file, h.facts);
+  if (!run) return failed(run.error());
+  val out = val::object();
+  out.set("output", run->output);
+  out.set("jobs", static_cast<double>(run->jobs));
+  val warnings = val::array();
+  for (const auto& w : run->warnings) warnings.call<void>("push", w);
+  out.set("warnings", warnings);
+  return out;
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(htcondor_submit) {
+  using namespace emscripten;
+  class_<ItemsHandle>("ItemsHandle").smart_ptr<std::shared_ptr<ItemsHandle>>("ItemsHandlePtr").function("next", &ItemsHandle::next);
+  class_<JobsHandle>("JobsHandle")
+      .smart_ptr<std::shared_ptr<JobsHandle>>("JobsHandlePtr")
+      .function("next", &JobsHandle::next)
+      .function("clusterAd", &JobsHandle::clusterAd);
+  class_<SubmitHandle>("SubmitDescription")
+      .smart_ptr<std::shared_ptr<SubmitHandle>>("SubmitDescriptionPtr")
+      .constructor<const val&>()
+      .function("keys", &SubmitHandle::keys)
+      .function("get", &SubmitHandle::get)
+      .function("set", &SubmitHandle::set)
+      .function("erase", &SubmitHandle::erase)
+      .function("text", &SubmitHandle::text)
+      .function("expand", &SubmitHandle::expand)
+      .function("queueArgs", &SubmitHandle::queueArgs)
+      .function("setQueueArgs", &SubmitHandle::setQueueArgs)
+      .function("items", &SubmitHandle::items)
+      .function("submitMethod", &SubmitHandle::submitMethod)
+      .function("setSubmitMethod", &SubmitHandle::setSubmitMethod)
+      .function("jobs", &SubmitHandle::jobs)
+      .function("feedItem", &SubmitHandle::feedItem);
+  function("parseSubmit", &parseSubmit);
+  function("dryRun", &dryRun);
+}
