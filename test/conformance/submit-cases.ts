@@ -66,7 +66,7 @@ export interface ExpectedCase {
 }
 
 export function readCase(dir: string, file: string): ExpectedCase {
-  return JSON.parse(readFileSync(path.join(dir, 'expected', file), 'utf8')) as ExpectedCase;
+  return JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as ExpectedCase;
 }
 
 /** The error text condor_submit printed: its ERROR lines without the prefix. */

@@ -21,12 +21,11 @@ if (!present) console.log('submit: no corpus under CONFORMANCE_DIR, skipped');
 const index = present
   ? (JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')) as { qdate_for_python_jobs: number; cases: { case: string; expected_file: string }[] })
   : { qdate_for_python_jobs: 0, cases: [] };
-const home = path.join(dir, 'cases');
 
 /** The facts the corpus was made with (FORMAT.md): user corpus, domain vm, a stock configuration. */
 function optionsOf(c: ExpectedCase, caseDir: string): htcondor.SubmitOptions {
-  const environment = Object.fromEntries(Object.entries(c.environment).map(([k, v]) => [k, v.replaceAll('${HOME}', home)]));
-  return { cwd: caseDir, environment, user: 'corpus', arch: 'X86_64', opsys: 'LINUX', config: { UID_DOMAIN: 'vm', FILESYSTEM_DOMAIN: 'vm' } };
+  // ${HOME} stays as written: values made from it compare with the corpus's normalized text.
+  return { cwd: caseDir, environment: c.environment, user: 'corpus', arch: 'X86_64', opsys: 'LINUX', config: { UID_DOMAIN: 'vm', FILESYSTEM_DOMAIN: 'vm' } };
 }
 
 function adRecord(ad: classad.ClassAd, caseDir: string): Record<string, string> {
@@ -64,6 +63,8 @@ function compareStep<T>(expected: Step<T> | undefined | null, actual: { value: T
   const mine = actual.error.slice('HTCondorValueError: '.length);
   // Where 23.9.6 exited, hung or lost the text, any clear error that condor_submit's output names will do.
   const wanted = expected.process_terminated || message === '' || message === 'Failed to get next job' ? fallback : message;
+  // A hang without a word (a macro cycle): any clear error is right.
+  if (wanted === '') return [];
   return wanted.includes(mine) || mine === wanted ? [] : [`${where}: ${JSON.stringify(mine)}, expected ${JSON.stringify(wanted)}`];
 }
 
@@ -114,7 +115,9 @@ function checkCondorSubmit(c: ExpectedCase, caseDir: string): string[] {
     return stderr.includes(mine) ? [] : [`condor_submit: ${JSON.stringify(run.error)}, expected ${JSON.stringify(stderr)}`];
   }
   if ('error' in run) return [`condor_submit: ${run.error}`];
-  const problems = run.value.jobs === cs.job_count ? [] : [`condor_submit: ${run.value.jobs} jobs, expected ${cs.job_count}`];
+  // The jobs condor_submit counted (with late materialization more than the file lists).
+  const jobs = Number(/(\d+) job\(s\) dry-run/.exec(cs.stdout)?.[1] ?? cs.job_count);
+  const problems = run.value.jobs === jobs ? [] : [`condor_submit: ${run.value.jobs} jobs, expected ${jobs}`];
   const clusters = parseDryRun(run.value.output.replaceAll(caseDir, '${IWD}'));
   if (clusters.length !== cs.clusters.length) problems.push(`condor_submit: ${clusters.length} clusters, expected ${cs.clusters.length}`);
   cs.clusters.forEach((cluster, i) => {

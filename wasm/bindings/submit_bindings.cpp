@@ -72,6 +72,12 @@ Host hostOf(const val& host) {
   h.options.directory = host["cwd"].as<std::string>();
   const val submitFile = host["submitFile"];
   if (submitFile.isString()) h.options.submitFile = submitFile.as<std::string>();
+  const val runCommand = host["runCommand"];
+  if (!runCommand.isUndefined()) {
+    h.options.runCommand = [runCommand, cwd = h.options.directory](const std::string& command) -> std::optional<std::string> {
+      return bytes(runCommand(command, cwd));
+    };
+  }
   h.options.defaults.arch = host["arch"].as<std::string>();
   h.options.defaults.opsys = host["opsys"].as<std::string>();
 
@@ -104,7 +110,8 @@ val readFailed(const sub::ReadError& e) {
 val toolFailed(const sub::ReadError& e) {
   const std::string what = e.error.message.empty() ? e.detail : e.error.message;
   if (e.error.line <= 0) return failed(e.error);
-  return failed({"on Line " + std::to_string(e.error.line) + " of submit file: " + what, e.error.line});
+  const std::string gap = e.error.message.empty() ? "\n" : "";
+  return failed({"on Line " + std::to_string(e.error.line) + " of submit file: " + gap + what, e.error.line});
 }
 
 val itemValue(const sub::ItemData& item) {

@@ -6,8 +6,10 @@ namespace htcondor::submit {
 
 namespace {
 
-void printAd(std::string& out, const classad::ClassAd& ad) {
+// The ad's attributes but `first`, which the block starts with.
+void printAd(std::string& out, const classad::ClassAd& ad, std::string_view first) {
   for (const auto& [name, expr] : ad.attributes()) {
+    if (name == first) continue;
     out += printOldAttribute(name, *expr);
     out += '\n';
   }
@@ -43,8 +45,7 @@ Result<DryRun> dryRun(const SubmitFile& file, const SubmitFacts& facts) {
       cluster = clusterAdOf(*job->ad);
       if (run.jobs > 1) run.output += '\n';
       run.output += "ClusterId=" + std::to_string(at.cluster) + "\n";
-      cluster->erase("ClusterId");
-      printAd(run.output, *cluster);
+      printAd(run.output, *cluster, "ClusterId");
       if (materialized) continue;
     } else {
       run.output += '\n';
@@ -52,8 +53,7 @@ Result<DryRun> dryRun(const SubmitFile& file, const SubmitFacts& facts) {
     auto delta = procDelta(*cluster, *job->ad);
     // ProcId first, as condor_submit starts each proc's block with it.
     run.output += "ProcId=" + std::to_string(at.proc) + "\n";
-    delta->erase("ProcId");
-    printAd(run.output, *delta);
+    printAd(run.output, *delta, "ProcId");
   }
   return run;
 }

@@ -181,8 +181,9 @@ void setExecutable(JobAdState& st) {
     st.assignBool("TransferExecutable", false);
     transfer = false;
   }
-  std::string full = transfer ? st.fullPath(ename.value_or("")) : ename.value_or("");
-  if (transfer && !ename) full = st.fullPath("");
+  // The executable is found from the submit directory, not the job's initialdir.
+  std::string full = transfer ? st.fullPath(ename.value_or(""), false) : ename.value_or("");
+  if (transfer && !ename) full = st.fullPath("", false);
   st.assignString("Cmd", full);
 }
 

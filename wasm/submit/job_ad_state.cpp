@@ -79,10 +79,11 @@ std::optional<bool> JobAdState::lookupBool(std::string_view attr) const {
   return std::nullopt;
 }
 
-std::string JobAdState::fullPath(const std::string& name) const {
+std::string JobAdState::fullPath(const std::string& name, bool useIwd) const {
   if (!name.empty() && name[0] == '/') return name;
-  if (iwd.empty()) return name;
-  return iwd + (iwd.back() == '/' ? "" : "/") + name;
+  const std::string& dir = useIwd ? iwd : facts.cwd;
+  if (dir.empty()) return name;
+  return dir + (dir.back() == '/' ? "" : "/") + name;
 }
 
 int64_t JobAdState::imageSizeKb(const std::string& name) const {

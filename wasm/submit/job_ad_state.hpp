@@ -61,8 +61,8 @@ struct JobAdState {
   std::optional<int64_t> lookupInt(std::string_view attr) const;
   std::optional<bool> lookupBool(std::string_view attr) const;
 
-  // full_path(): relative names against the job's Iwd.
-  std::string fullPath(const std::string& name) const;
+  // full_path(): relative names against the job's Iwd, or (useIwd false) the submit directory.
+  std::string fullPath(const std::string& name, bool useIwd = true) const;
   // calc_image_size_kb(): KiB of a file (rounded up), 0 for URLs and missing files.
   int64_t imageSizeKb(const std::string& name) const;
 };

@@ -17,6 +17,8 @@ export interface SubmitHost {
   user: string;
   arch: string;
   opsys: string;
+  /** Runs `include : command |`'s command in `cwd` and gives its output; absent where commands cannot run. */
+  runCommand?(command: string, cwd: string): Uint8Array | undefined;
   /** param(): the configuration value condor_submit would read (expanded), undefined when unset. */
   param(name: string): string | undefined;
 }

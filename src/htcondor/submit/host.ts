@@ -1,6 +1,7 @@
 // Node, Deno and Bun: the facts condor_submit would find, found the same way: the working
 // directory, the process's environment and user, the filesystem (under the `files` map), and
 // HTCondor's configuration (read once per process, as a tool reads it at start-up).
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,5 +58,7 @@ export function submitHost(options: SubmitOptions): SubmitHost {
     arch: options.arch ?? archNames[process.arch] ?? process.arch.toUpperCase(),
     opsys: options.opsys ?? opsysNames[process.platform] ?? process.platform.toUpperCase(),
     param: (name) => (config ? config[name] : configured()?.lookup(name)),
+    // condor_submit runs an included command with the shell, in the submit directory.
+    runCommand: (command, dir) => ask(() => execFileSync('/bin/sh', ['-c', command], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] }), undefined),
   };
 }
