@@ -127,7 +127,6 @@ Result<QueueArgs> SubmitDescription::loadQueueArgs(std::string_view args, bool u
   QueueArgs q = std::move(*parsed);
   if (q.itemsFile == "<") {
     if (!useRemainder) return submitError("inline items not available");
-    if (remainder_.empty()) return submitError("unexpected error while attempting to read queue items from submit file.");
     SubmitMacros scratch = macros_;
     const ReaderOptions ro = readerOptions(options_);
     SubmitReader reader(remainder_, scratch, ro);
