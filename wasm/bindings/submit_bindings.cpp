@@ -4,14 +4,18 @@
 // cross one at a time as ad handles; items in batches.
 #include <emscripten/bind.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "config/config_text.hpp"
 #include "core/release.hpp"
 #include "handles.hpp"
+#include "submit/dag_submit_description.hpp"
 #include "submit/dry_run.hpp"
 #include "submit/job_ad_builder.hpp"
 #include "submit/job_stream.hpp"
@@ -260,6 +264,66 @@ val dryRun(const std::string& text, const val& host) {
   return out;
 }
 
+// Submit.from_dag: options as [name, value] pairs, typed as Python would type them.
+val dagSubmitDescription(const std::string& dagFile, const val& options, const val& host) {
+  Host h = hostOf(host);
+  namespace dag = sub::dag;
+  dag::DagFacts facts = dag::defaultDagFacts();
+  facts.cwd = h.options.directory;
+  for (const auto& [name, value] : h.options.environment) facts.environment.push_back(name + "=" + value);
+  facts.files = h.options.files;
+  facts.exists = [fileSize = h.facts.fileSize, isDirectory = h.facts.isDirectory](const std::string& path) {
+    return fileSize(path).has_value() || isDirectory(path);
+  };
+  // which(): the first PATH directory holding the program.
+  auto which = [&](const std::string& program) -> std::optional<std::string> {
+    for (const auto& [name, value] : h.options.environment) {
+      if (name != "PATH") continue;
+      for (const auto& dir : cfg::splitList(value, ":")) {
+        const std::string candidate = dir + "/" + program;
+        if (h.facts.fileSize(candidate)) return candidate;
+      }
+    }
+    return std::nullopt;
+  };
+  facts.dagmanPath = which("condor_dagman");
+  facts.valgrindPath = which("valgrind");
+  const val param = host["param"];
+  auto knob = [&](const char* name) -> std::optional<std::string> {
+    const val v = param(std::string(name));
+    return v.isString() && !v.as<std::string>().empty() ? std::optional(v.as<std::string>()) : std::nullopt;
+  };
+  auto flag = [&](const char* name, bool& into) {
+    if (auto v = knob(name)) into = cfg::lowerCase(*v) == "true" || *v == "1" || cfg::lowerCase(*v) == "yes";
+  };
+  facts.config.insertSubFile = knob("DAGMAN_INSERT_SUB_FILE");
+  flag("DAGMAN_COPY_TO_SPOOL", facts.config.copyToSpool);
+  flag("DAGMAN_AUTO_RESCUE", facts.config.autoRescue);
+  facts.config.managerJobAppendGetenv = knob("DAGMAN_MANAGER_JOB_APPEND_GETENV");
+  facts.config.onExitRemove = knob("DAGMAN_ON_EXIT_REMOVE");
+  if (auto v = knob("DAGMAN_MAX_RESCUE_NUM")) facts.config.maxRescueNum = std::max(0, std::min(999, std::atoi(v->c_str())));
+
+  std::vector<dag::FromDagOption> entries;
+  const int n = options["length"].as<int>();
+  for (int i = 0; i < n; ++i) {
+    const val value = options[i][1];
+    dag::PythonValue typed = dag::OtherPythonType{};
+    if (value.isString()) typed = value.as<std::string>();
+    else if (value.isTrue() || value.isFalse()) typed = value.as<bool>();
+    else if (value.isNumber() && val::global("Number").call<bool>("isSafeInteger", value)) typed = static_cast<long long>(value.as<double>());
+    entries.push_back({options[i][0].as<std::string>(), typed});
+  }
+  auto made = dag::fromDag(dagFile, entries, facts);
+  if (!made) {
+    val out = failed({made.error().message});
+    out.set("type", std::string(dag::errorClassName(made.error().kind)));
+    return out;
+  }
+  val out = val::object();
+  out.set("text", made->description);
+  return out;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(htcondor_submit) {
@@ -287,4 +351,5 @@ EMSCRIPTEN_BINDINGS(htcondor_submit) {
       .function("feedItem", &SubmitHandle::feedItem);
   function("parseSubmit", &parseSubmit);
   function("dryRun", &dryRun);
+  function("dagSubmitDescription", &dagSubmitDescription);
 }

@@ -3,7 +3,7 @@
 // (include, queue from, queue matching, file sizes) are read through the host callbacks below,
 // synchronously while the core asks.
 import { engine, type AdHandle, type Handle } from '../../classad/engine.js';
-import { HTCondorValueError } from '../../errors.js';
+import * as errors from '../../errors.js';
 
 /** What the core asks the host for, and the facts condor_submit takes from outside the description. */
 export interface SubmitHost {
@@ -23,7 +23,8 @@ export interface SubmitHost {
   param(name: string): string | undefined;
 }
 
-export type Failed = { error: string; line?: number };
+/** A core error: condor_submit's message; `type` names another exception class where the Python bindings raise one. */
+export type Failed = { error: string; line?: number; type?: string };
 
 export interface ItemsHandle extends Handle {
   /** Up to `max` items: strings, or objects of the variables' values. */
@@ -68,7 +69,7 @@ interface SubmitCore {
   SubmitDescription: new (host: SubmitHost) => SubmitHandle;
   parseSubmit(text: string, host: SubmitHost): SubmitHandle | Failed;
   dryRun(text: string, host: SubmitHost): { output: string; jobs: number; warnings: string[] } | Failed;
-  dagSubmitDescription(dagFile: string, options: string, host: SubmitHost): { text: string } | Failed;
+  dagSubmitDescription(dagFile: string, options: [string, unknown][], host: SubmitHost): { text: string } | Failed;
 }
 
 export function submitCore(): SubmitCore {
@@ -81,5 +82,7 @@ export function failed(x: unknown): x is Failed {
 
 /** The core's error as the documented exception: condor_submit's own message. */
 export function raise(error: Failed): never {
-  throw new HTCondorValueError(error.error);
+  const named = error.type && (errors as Record<string, unknown>)[error.type];
+  const Class = typeof named === 'function' ? (named as new (message: string) => Error) : errors.HTCondorValueError;
+  throw new Class(error.error);
 }

@@ -1,5 +1,6 @@
 // Submit.from_dag: the core reads the DAG file (through the host) and writes the description
-// condor_submit_dag would submit DAGMan with; the options are the Python bindings' names.
+// condor_submit_dag would submit DAGMan with; the options are the Python bindings' names and
+// types. Unlike 23.9.6 nothing is written or removed: no <dag>.condor.sub, no old outputs.
 import { failed, raise, submitCore, type SubmitHost } from './core.js';
 
 /** condor_submit_dag's options, by the Python bindings' names. */
@@ -35,7 +36,7 @@ export interface DagOptions {
 }
 
 export function dagDescription(dagFile: string, options: DagOptions, host: SubmitHost): string {
-  const result = submitCore().dagSubmitDescription(dagFile, JSON.stringify(options), host);
+  const result = submitCore().dagSubmitDescription(dagFile, Object.entries(options), host);
   if (failed(result)) raise(result);
   return result.text;
 }
