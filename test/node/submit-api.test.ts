@@ -6,7 +6,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { htcondor } from 'htcondor-wasm/inthread';
+import { htcondor, HTCondorException, HTCondorIOError, HTCondorTypeError } from 'htcondor-wasm/inthread';
 
 const facts: htcondor.SubmitOptions = { user: 'alice', config: { UID_DOMAIN: 'example.org', FILESYSTEM_DOMAIN: 'example.org' }, environment: {} };
 const dir = mkdtempSync(path.join(os.tmpdir(), 'htcondor-wasm-submit-'));
@@ -25,7 +25,7 @@ describe('Submit', () => {
     expect(sub.size).toBe(3);
     sub.setQArgs('2');
     expect(String(sub)).toBe('executable = /bin/echo\nMY.ProjectName = "physics"\nrequest_memory = 1G\nqueue 2');
-    expect(() => sub.set('x', 5 as unknown as string)).toThrow(htcondor.HTCondorTypeError);
+    expect(() => sub.set('x', 5 as unknown as string)).toThrow(HTCondorTypeError);
   });
 
   it('makes jobs from item data given as strings, lists, objects and an async iterable', async () => {
@@ -83,7 +83,7 @@ describe('Submit', () => {
     expect(sub.get('arguments')).toContain('-Lockfile diamond.dag.lock -Dag diamond.dag -MaxIdle 5');
     expect(sub.get('arguments')).toContain('-MaxIdle 5');
     expect(sub.get('+JobBatchName')).toBe('"nightly"');
-    expect(() => htcondor.Submit.from_dag('absent.dag', {}, { cwd: dir, config: {} })).toThrow(htcondor.HTCondorIOError);
+    expect(() => htcondor.Submit.from_dag('absent.dag', {}, { cwd: dir, config: {} })).toThrow(HTCondorIOError);
   });
 
   it('rejects bad input with HTCondorValueError and never hangs', () => {
@@ -96,7 +96,7 @@ describe('Submit', () => {
       expect(() => {
         const sub = new htcondor.Submit(text, facts);
         [...sub.jobs()];
-      }, JSON.stringify(text)).toThrow(htcondor.HTCondorException);
+      }, JSON.stringify(text)).toThrow(HTCondorException);
     }
     // An unclosed reference is text, as in HTCondor.
     expect([...new htcondor.Submit('executable = /bin/true\narguments = $(unclosed\n', facts).jobs()][0]!.get('Args')).toBe('$(unclosed');

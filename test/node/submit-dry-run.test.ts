@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { htcondor } from 'htcondor-wasm/inthread';
+import { htcondor, HTCondorValueError } from 'htcondor-wasm/inthread';
 
 import { compareAd, condorSubmitErrors, parseDryRun, type Volatile } from '../conformance/submit-cases.js';
 import { generateDescriptions } from '../helpers/submit-generator.js';
@@ -60,7 +60,7 @@ describe('submit: differential against condor_submit -dry-run', () => {
       try {
         mine = htcondor.Submit.dryRun(text, { cwd: dir, submitFile: 'job.sub', user: 'root', environment: {}, config });
       } catch (e) {
-        if (!(e instanceof htcondor.HTCondorValueError)) throw e;
+        if (!(e instanceof HTCondorValueError)) throw e;
         error = e.message;
       }
       const found: string[] = [];

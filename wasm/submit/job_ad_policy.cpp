@@ -3,10 +3,12 @@
 // SetPeriodicExpressions, SetLeaveInQueue, SetJobRetries, SetKillSig, SetJobDeferral).
 #include <cctype>
 #include <climits>
+#include <cstdlib>
 
 #include "classad/parser.hpp"
 #include "classad/unparse.hpp"
 #include "submit/job_ad_state.hpp"
+#include "submit/signal_names.hpp"
 
 namespace htcondor::submit::detail {
 
@@ -156,14 +158,19 @@ void setJobRetries(JobAdState& st) {
 }
 
 void setKillSig(JobAdState& st) {
-  // fixupKillSigName: a number or a name, upper-cased with a SIG prefix.
+  // fixupKillSigName: a number becomes its name, a name must be one (upper-cased); else an error.
   auto fixup = [&](std::optional<std::string> v) -> std::optional<std::string> {
-    if (!v) return v;
-    std::string s = trim(*v);
-    if (!s.empty() && std::isdigit(static_cast<unsigned char>(s[0]))) return s;
-    for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (s.rfind("SIG", 0) != 0) s = "SIG" + s;
-    return s;
+    if (!v || st.failed()) return std::nullopt;
+    const std::string s = trim(*v);
+    const int number = std::atoi(s.c_str());
+    std::optional<std::string_view> name = number ? signalName(number) : (signalNumber(s) ? std::optional<std::string_view>(s) : std::nullopt);
+    if (!name) {
+      st.fail("invalid signal " + *v);
+      return std::nullopt;
+    }
+    std::string out(*name);
+    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return out;
   };
   auto sig = fixup(st.param("kill_sig", "KillSig"));
   if (!sig && st.universe != kVanilla) sig = "SIGTERM";

@@ -171,6 +171,8 @@ Result<ProcIterator> SubmitDescription::procs(const ProcOptions& options) const 
     seg.args.count = options.count > 0 ? options.count : 1;
   } else {
     auto loaded = loadQueueArgs(qargs_, true);
+    // Python's jobs() words a queue statement it cannot parse so.
+    if (!loaded && loaded.error().message == "invalid Queue statement") return submitError("Invalid queue arguments");
     if (!loaded) return failure(loaded.error());
     seg.args = std::move(*loaded);
   }
