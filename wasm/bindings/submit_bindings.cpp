@@ -6,12 +6,14 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "classad/tree_build.hpp"
 #include "config/config_text.hpp"
 #include "core/release.hpp"
 #include "handles.hpp"
@@ -118,6 +120,17 @@ val toolFailed(const sub::ReadError& e) {
   return failed({"on Line " + std::to_string(e.error.line) + " of submit file: " + gap + what, e.error.line});
 }
 
+// The facts for one submit: each file's size asked once, as a submit of many procs would
+// otherwise stat the executable for every proc.
+sub::SubmitFacts oneSubmit(sub::SubmitFacts facts) {
+  auto sizes = std::make_shared<std::map<std::string, std::optional<int64_t>>>();
+  facts.fileSize = [ask = std::move(facts.fileSize), sizes](const std::string& path) {
+    if (auto it = sizes->find(path); it != sizes->end()) return it->second;
+    return sizes->emplace(path, ask(path)).first->second;
+  };
+  return facts;
+}
+
 val itemValue(const sub::ItemData& item) {
   if (!item.isMap) return val(item.text);
   val out = val::object();
@@ -148,11 +161,11 @@ class JobsHandle {
     return *ad ? val(std::make_shared<htcondor::bindings::Ad>(htcondor::bindings::Ad{*ad})) : val::null();
   }
   val clusterAd() const {
-    // A copy: the caller may change it; the expressions are immutable and shared.
+    // A deep copy: the caller may change it, and inserting sets the expressions' scope.
     const auto& ad = stream_.clusterAd();
     if (!ad) return val::null();
     auto copy = std::make_shared<htcondor::classad::ClassAd>();
-    for (const auto& [name, expr] : ad->attributes()) copy->insert(name, expr);
+    for (const auto& [name, expr] : ad->attributes()) copy->insert(name, htcondor::classad::deepCopy(*expr));
     return val(std::make_shared<htcondor::bindings::Ad>(htcondor::bindings::Ad{std::move(copy)}));
   }
   sub::JobStream& stream() { return stream_; }
@@ -207,7 +220,7 @@ class SubmitHandle {
     po.external = request["itemdata"].as<bool>();
     auto procs = description_.procs(po);
     if (!procs) return failed(procs.error());
-    sub::SubmitFacts facts = sub::pythonJobsFacts(host_.facts);
+    sub::SubmitFacts facts = oneSubmit(sub::pythonJobsFacts(host_.facts));
     facts.submitMethod = method_ >= 0 ? std::optional(method_) : std::nullopt;
     facts.qdate = static_cast<int64_t>(request["qdate"].as<double>());
     const std::string owner = request["owner"].as<std::string>();
@@ -253,7 +266,7 @@ val dryRun(const std::string& text, const val& host) {
   Host h = hostOf(host);
   auto file = sub::SubmitFile::read(text, h.options);
   if (!file) return toolFailed(file.error());
-  auto run = sub::dryRun(*file, h.facts);
+  auto run = sub::dryRun(*file, oneSubmit(h.facts));
   if (!run) return failed(run.error());
   val out = val::object();
   out.set("output", run->output);

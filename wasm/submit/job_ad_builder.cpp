@@ -2,6 +2,7 @@
 // dry-run's split of procs into a cluster ad and per-proc deltas.
 #include "submit/job_ad_builder.hpp"
 
+#include "classad/tree_build.hpp"
 #include "classad/unparse.hpp"
 #include "submit/job_ad_state.hpp"
 
@@ -53,7 +54,8 @@ Result<JobAd> makeJobAd(const SubmitLookup& lookup, const SubmitFacts& facts, in
 std::shared_ptr<classad::ClassAd> clusterAdOf(const classad::ClassAd& proc0) {
   auto out = std::make_shared<classad::ClassAd>();
   for (const auto& [name, expr] : proc0.attributes())
-    if (name != "ProcId" && name != "JobStatus") out->insert(name, expr);
+    // Copies: inserting sets an expression's scope, and proc 0's ad keeps its own.
+    if (name != "ProcId" && name != "JobStatus") out->insert(name, classad::deepCopy(*expr));
   return out;
 }
 

@@ -61,6 +61,7 @@ void SubmitMacros::set(std::string_view name, std::string_view value, int line) 
     }
     return;
   }
+  if (key.starts_with("submit.")) hasSubmitPrefixed_ = true;
   index_.emplace(std::move(key), entries_.size());
   entries_.push_back(Entry{std::string(name), std::string(value), line});
   erased_.push_back(false);
@@ -155,16 +156,16 @@ std::optional<std::string_view> SubmitMacros::rawExact(std::string_view name) co
   return defaultValue(name);
 }
 
+// The job-ad builder asks a few hundred names per proc, most of them undefined: one lower-case
+// key per lookup, and the "SUBMIT." form only when the description has such names.
 std::optional<std::string_view> SubmitMacros::raw(std::string_view name) const {
-  if (!live_.empty()) {
-    const std::string key = config::lowerCase(name);
-    for (const auto& [k, v] : live_)
-      if (k == key) return std::string_view(v);
-  }
-  if (!entries_.empty()) {
+  const std::string key = config::lowerCase(name);
+  for (const auto& [k, v] : live_)
+    if (k == key) return std::string_view(v);
+  if (hasSubmitPrefixed_) {
     if (const Entry* e = find("SUBMIT." + std::string(name))) return std::string_view(e->value);
-    if (const Entry* e = find(name)) return std::string_view(e->value);
   }
+  if (auto it = index_.find(key); it != index_.end() && !erased_[it->second]) return std::string_view(entries_[it->second].value);
   return defaultValue(name);
 }
 

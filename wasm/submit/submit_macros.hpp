@@ -89,6 +89,7 @@ class SubmitMacros : public config::MacroTable {
   std::vector<bool> erased_;
   std::unordered_map<std::string, size_t> index_;  // lower-case name -> entries_
   size_t count_ = 0;
+  bool hasSubmitPrefixed_ = false;  // a "SUBMIT.NAME" definition exists
   std::vector<std::pair<std::string, std::string>> live_;  // lower-case name, value
   std::string cluster_ = "1", proc_ = "0", row_ = "0", step_ = "0", node_;
   std::string submitTime_, year_, month_, day_;
