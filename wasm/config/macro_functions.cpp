@@ -42,7 +42,12 @@ std::optional<long long> longParam(const std::string& text) {
   auto value = evaluateExpression(text);
   if (!value) return std::nullopt;
   if (value->isInteger()) return value->asInteger();
-  if (value->isReal()) return static_cast<long long>(value->asReal());
+  if (value->isReal()) {
+    // C's (long long) cast of a double; x86 gives LLONG_MIN where the value does not fit.
+    const double r = value->asReal();
+    if (!(r >= -9223372036854775808.0 && r < 9223372036854775808.0)) return LLONG_MIN;
+    return static_cast<long long>(r);
+  }
   if (value->isBoolean()) return value->asBoolean() ? 1 : 0;
   return std::nullopt;
 }
