@@ -7,6 +7,7 @@
 #include "config/config_text.hpp"
 #include "config/if_condition.hpp"
 #include "config/if_stack.hpp"
+#include "config/include_options.hpp"
 #include "config/macro_expand.hpp"
 
 namespace htcondor::config {
@@ -14,31 +15,6 @@ namespace htcondor::config {
 namespace {
 
 constexpr bool isOp(char c) { return c == '=' || c == ':'; }
-
-// parse_include_options(): "[ifexist[s]] [command|output [into FILE]]".
-struct IncludeOptions {
-  bool ifExists = false;
-  bool command = false;
-  std::string into;
-};
-
-std::optional<IncludeOptions> parseIncludeOptions(std::string_view words) {
-  IncludeOptions out;
-  const std::vector<std::string> tokens = splitList(words, " \t");
-  size_t i = 0;
-  if (i < tokens.size() && (tokens[i] == "ifexist" || tokens[i] == "ifexists")) {
-    out.ifExists = true;
-    ++i;
-  }
-  if (i == tokens.size()) return out;
-  if (tokens[i] != "output" && tokens[i] != "command") return std::nullopt;
-  out.command = true;
-  if (++i < tokens.size() && tokens[i] == "into") {
-    if (++i >= tokens.size()) return std::nullopt;
-    out.into = tokens[i];
-  }
-  return out;
-}
 
 class Reader {
  public:

@@ -28,8 +28,8 @@ std::optional<classad::Value> evaluateExpression(const std::string& text) {
   return classad::evaluateIn(*tree, nullptr);
 }
 
-// string_is_long_param(): an integer literal (surrounding whitespace allowed), else an
-// expression whose value is a number or a boolean.
+}  // namespace
+
 std::optional<long long> longParam(const std::string& text) {
   const char* s = text.c_str();
   char* end = nullptr;
@@ -51,6 +51,8 @@ std::optional<long long> longParam(const std::string& text) {
   if (value->isBoolean()) return value->asBoolean() ? 1 : 0;
   return std::nullopt;
 }
+
+namespace {
 
 std::optional<double> doubleParam(const std::string& text) {
   const char* s = text.c_str();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,11 @@ struct MacroContext {
   const MacroTable& config;
   std::function<ExpandResult<std::string>(std::string_view)> expand;
 };
+
+// string_is_long_param(): an integer literal (surrounding whitespace allowed), else an
+// expression whose value is a number or a boolean (a real converted as C converts it on x86).
+// Also the count of a submit queue statement.
+std::optional<long long> longParam(const std::string& text);
 
 // The replacement text for `$<func>(<body>)` of the given kind (not Normal or Env).
 ExpandResult<std::string> evaluateFunction(MacroKind kind, std::string_view func, std::string_view body,

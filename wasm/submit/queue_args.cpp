@@ -1,13 +1,11 @@
 #include "submit/queue_args.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <climits>
 #include <cstdlib>
 
-#include "classad/eval.hpp"
-#include "classad/parser.hpp"
 #include "config/config_text.hpp"
+#include "config/macro_functions.hpp"
 
 namespace htcondor::submit {
 
@@ -98,31 +96,6 @@ TokenScan scanTokens(std::string_view s, size_t p, const std::vector<std::string
   if (haveToken) out.tokenStart = tokenStart;
   out.stop = p;
   return out;
-}
-
-// string_is_long_param(): an integer, or an expression with an integer/real/boolean value.
-std::optional<long long> longParam(const std::string& text) {
-  const char* s = text.c_str();
-  char* end = nullptr;
-  errno = 0;
-  const long long v = std::strtoll(s, &end, 10);
-  if (end != s) {
-    while (isSpace(*end)) ++end;
-    if (*end == '\0') return v;
-  }
-  auto tree = classad::parseExpression(text);
-  if (!tree) return std::nullopt;
-  std::optional<classad::Value> value = classad::evaluateIn(*tree, nullptr);
-  if (!value) return std::nullopt;
-  if (value->isInteger()) return value->asInteger();
-  if (value->isReal()) {
-    // C's (long long) cast of a double; x86 gives LLONG_MIN where the value does not fit.
-    const double r = value->asReal();
-    if (!(r >= -9223372036854775808.0 && r < 9223372036854775808.0)) return LLONG_MIN;
-    return static_cast<long long>(r);
-  }
-  if (value->isBoolean()) return value->asBoolean() ? 1 : 0;
-  return std::nullopt;
 }
 
 std::vector<std::string> splitVars(std::string_view text) { return config::splitList(text, ", \t\r\n"); }
@@ -248,7 +221,7 @@ Result<QueueArgs> parseQueueArgs(std::string_view input) {
 
   while (numEnd > 0 && isSpace(s[numEnd - 1])) --numEnd;
   if (numEnd > 0) {
-    const auto value = longParam(std::string(s.substr(0, numEnd)));
+    const auto value = config::longParam(std::string(s.substr(0, numEnd)));
     if (!value || *value < 0 || *value >= INT_MAX) return invalid();
     o.count = static_cast<int>(*value);
   }

@@ -5,6 +5,7 @@
 #include "config/config_reader.hpp"
 #include "config/config_text.hpp"
 #include "config/if_condition.hpp"
+#include "config/include_options.hpp"
 
 namespace htcondor::submit {
 
@@ -19,31 +20,6 @@ constexpr bool isOp(char c) { return c == '=' || c == ':'; }
 
 ReadError readError(std::string message, int line, std::string detail = {}) {
   return ReadError{SubmitError{std::move(message), line}, std::move(detail)};
-}
-
-// parse_include_options(): "[ifexist[s]] [command|output [into FILE]]".
-struct IncludeOptions {
-  bool ifExists = false;
-  bool command = false;
-  std::string into;
-};
-
-std::optional<IncludeOptions> parseIncludeOptions(std::string_view words) {
-  IncludeOptions out;
-  const std::vector<std::string> tokens = config::splitList(words, " \t");
-  size_t i = 0;
-  if (i < tokens.size() && (tokens[i] == "ifexist" || tokens[i] == "ifexists")) {
-    out.ifExists = true;
-    ++i;
-  }
-  if (i == tokens.size()) return out;
-  if (tokens[i] != "output" && tokens[i] != "command") return std::nullopt;
-  out.command = true;
-  if (++i < tokens.size() && tokens[i] == "into") {
-    if (++i >= tokens.size()) return std::nullopt;
-    out.into = tokens[i];
-  }
-  return out;
 }
 
 }  // namespace
@@ -194,9 +170,9 @@ htcondor::Result<bool, ReadError> SubmitReader::statement(std::string_view s) {
 }
 
 htcondor::Status<ReadError> SubmitReader::include(std::string_view words, std::string_view target) {
-  IncludeOptions opts;
+  config::IncludeOptions opts;
   if (!words.empty()) {
-    auto parsed = parseIncludeOptions(words);
+    auto parsed = config::parseIncludeOptions(words);
     if (!parsed) return fail("", detailAt("unexpected keyword(s) '" + std::string(words) + "' after include "));
     opts = std::move(*parsed);
   }
