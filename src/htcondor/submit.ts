@@ -42,8 +42,6 @@ export interface JobsOptions {
  * description (working directory, files, environment, user, configuration) are the options.
  */
 export class Submit extends Owned<SubmitHandle> implements Iterable<string> {
-  private readonly options: SubmitOptions;
-
   constructor(input?: string | Readonly<Record<string, string>> | Iterable<readonly [string, string]>, options: SubmitOptions = {}) {
     const host = submitHost(options);
     if (typeof input === 'string') {
@@ -54,7 +52,6 @@ export class Submit extends Owned<SubmitHandle> implements Iterable<string> {
       super(new (submitCore().SubmitDescription)(host));
       if (input !== undefined) this.update(input);
     }
-    this.options = options;
   }
 
   /**
@@ -198,11 +195,6 @@ export class Submit extends Owned<SubmitHandle> implements Iterable<string> {
     });
     if (failed(jobs)) raise(jobs);
     return new SubmitJobsIterator(this.handle, jobs, options.itemdata);
-  }
-
-  /** @internal The options it was made with (for Schedd.submit). */
-  get submitOptions(): SubmitOptions {
-    return this.options;
   }
 }
 

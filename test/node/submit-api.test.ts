@@ -100,6 +100,13 @@ describe('Submit', () => {
     }
     // An unclosed reference is text, as in HTCondor.
     expect([...new htcondor.Submit('executable = /bin/true\narguments = $(unclosed\n', facts).jobs()][0]!.get('Args')).toBe('$(unclosed');
+    // Arguments and item data of the wrong kind.
+    const sub = new htcondor.Submit('executable = /bin/true\narguments = $(a)\n', facts);
+    expect(() => [...sub.jobs({ itemdata: [{ a: 5 as unknown as string }] })]).toThrow('itemdata values must be strings; a is not');
+    expect(() => [...sub.jobs({ itemdata: (async function* () { yield 'x'; })() })]).toThrow('iterate the jobs with for await');
+    expect(() => sub.jobs({ count: -1 })).toThrow('count must be a non-negative integer');
+    expect(() => sub.setSubmitMethod(1.5)).toThrow(HTCondorTypeError);
+    expect(() => htcondor.Submit.dryRun('executable = /bin/true\nqueue -1\n', facts)).toThrow('on Line 2 of submit file: invalid Queue statement');
     const rows = Array.from({ length: 200_000 }, (_, i) => `r${i}`).join('\n');
     const many = new htcondor.Submit(`executable = /bin/true\nqueue x from (\n${rows}\n)\n`, facts);
     let n = 0;

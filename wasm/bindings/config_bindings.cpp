@@ -11,54 +11,24 @@
 #include "config/config.hpp"
 #include "config/config_load.hpp"
 #include "config/credentials.hpp"
+#include "host_values.hpp"
 
 namespace {
 
 using emscripten::val;
 namespace cfg = htcondor::config;
-
-std::optional<std::string> bytes(const val& v) {
-  if (v.isUndefined() || v.isNull()) return std::nullopt;
-  const auto data = emscripten::convertJSArrayToNumberVector<uint8_t>(v);
-  return std::string(data.begin(), data.end());
-}
+using htcondor::bindings::environment;
+using htcondor::bindings::fileAccess;
+using htcondor::bindings::strings;
 
 val uint8Array(const std::string& s) {
   return val(emscripten::typed_memory_view(s.size(), reinterpret_cast<const uint8_t*>(s.data()))).call<val>("slice");
-}
-
-val strings(const std::vector<std::string>& list) {
-  val out = val::array();
-  for (const auto& s : list) out.call<void>("push", s);
-  return out;
 }
 
 val failed(const std::string& message) {
   val out = val::object();
   out.set("error", message);
   return out;
-}
-
-// host: {readFile, readSecureFile, listDirectory}
-cfg::FileAccess fileAccess(const val& host) {
-  cfg::FileAccess files;
-  const val readFile = host["readFile"];
-  const val readSecureFile = host["readSecureFile"];
-  const val listDirectory = host["listDirectory"];
-  files.readFile = [readFile](const std::string& path) { return bytes(readFile(path)); };
-  files.readSecureFile = [readSecureFile](const std::string& path) { return bytes(readSecureFile(path)); };
-  files.listDirectory = [listDirectory](const std::string& path) -> std::optional<std::vector<cfg::DirectoryEntry>> {
-    const val entries = listDirectory(path);
-    if (entries.isUndefined() || entries.isNull()) return std::nullopt;
-    std::vector<cfg::DirectoryEntry> out;
-    const int n = entries["length"].as<int>();
-    for (int i = 0; i < n; ++i) {
-      const val e = entries[i];
-      out.push_back({e["name"].as<std::string>(), e["isDirectory"].as<bool>()});
-    }
-    return out;
-  };
-  return files;
 }
 
 // host.process: {hostname, canonicalHostname?, username, uid, gid, pid, ppid, home, condorHome?, isRoot}
@@ -77,15 +47,6 @@ cfg::ProcessInfo processInfo(const val& p) {
   out.home = text("home");
   out.condorHome = optionalText("condorHome");
   out.isRoot = p["isRoot"].as<bool>();
-  return out;
-}
-
-// [[name, value], ...] in the environment's own order.
-cfg::Environment environment(const val& pairs) {
-  cfg::Environment out;
-  if (pairs.isUndefined() || pairs.isNull()) return out;
-  const int n = pairs["length"].as<int>();
-  for (int i = 0; i < n; ++i) out.emplace_back(pairs[i][0].as<std::string>(), pairs[i][1].as<std::string>());
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include "config/config_text.hpp"
 #include "core/release.hpp"
 #include "handles.hpp"
+#include "host_values.hpp"
 #include "submit/dag_submit_description.hpp"
 #include "submit/dry_run.hpp"
 #include "submit/job_ad_builder.hpp"
@@ -29,24 +30,15 @@ namespace {
 using emscripten::val;
 namespace sub = htcondor::submit;
 namespace cfg = htcondor::config;
+using htcondor::bindings::bytes;
+using htcondor::bindings::environment;
+using htcondor::bindings::fileAccess;
+using htcondor::bindings::strings;
 
 val failed(const sub::SubmitError& e) {
   val out = val::object();
   out.set("error", e.message);
   if (e.line > 0) out.set("line", e.line);
-  return out;
-}
-
-std::optional<std::string> bytes(const val& v) {
-  if (v.isUndefined() || v.isNull()) return std::nullopt;
-  const auto data = emscripten::convertJSArrayToNumberVector<uint8_t>(v);
-  return std::string(data.begin(), data.end());
-}
-
-cfg::Environment environmentOf(const val& pairs) {
-  cfg::Environment out;
-  const int n = pairs["length"].as<int>();
-  for (int i = 0; i < n; ++i) out.emplace_back(pairs[i][0].as<std::string>(), pairs[i][1].as<std::string>());
   return out;
 }
 
@@ -59,22 +51,11 @@ struct Host {
 
 Host hostOf(const val& host) {
   Host h;
-  const val readFile = host["readFile"];
-  const val listDirectory = host["listDirectory"];
   const val fileSize = host["fileSize"];
   const val isDirectory = host["isDirectory"];
   const val param = host["param"];
-  h.options.files.readFile = [readFile](const std::string& path) { return bytes(readFile(path)); };
-  h.options.files.readSecureFile = h.options.files.readFile;
-  h.options.files.listDirectory = [listDirectory](const std::string& path) -> std::optional<std::vector<cfg::DirectoryEntry>> {
-    const val entries = listDirectory(path);
-    if (entries.isUndefined() || entries.isNull()) return std::nullopt;
-    std::vector<cfg::DirectoryEntry> out;
-    const int n = entries["length"].as<int>();
-    for (int i = 0; i < n; ++i) out.push_back({entries[i]["name"].as<std::string>(), entries[i]["isDirectory"].as<bool>()});
-    return out;
-  };
-  h.options.environment = environmentOf(host["environment"]);
+  h.options.files = fileAccess(host);
+  h.options.environment = environment(host["environment"]);
   h.options.directory = host["cwd"].as<std::string>();
   const val submitFile = host["submitFile"];
   if (submitFile.isString()) h.options.submitFile = submitFile.as<std::string>();
@@ -179,11 +160,7 @@ class SubmitHandle {
   explicit SubmitHandle(const val& host) : host_(hostOf(host)), description_(host_.options) {}
   SubmitHandle(Host host, sub::SubmitDescription description) : host_(std::move(host)), description_(std::move(description)) {}
 
-  val keys() const {
-    val out = val::array();
-    for (const auto& k : description_.keys()) out.call<void>("push", k);
-    return out;
-  }
+  val keys() const { return strings(description_.keys()); }
   val get(const std::string& key) const {
     auto v = description_.get(key);
     return v ? val(*v) : val::null();
@@ -271,9 +248,7 @@ val dryRun(const std::string& text, const val& host) {
   val out = val::object();
   out.set("output", run->output);
   out.set("jobs", static_cast<double>(run->jobs));
-  val warnings = val::array();
-  for (const auto& w : run->warnings) warnings.call<void>("push", w);
-  out.set("warnings", warnings);
+  out.set("warnings", strings(run->warnings));
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "config/config_lexer.hpp"
 
+#include <algorithm>
+
 #include "config/config_text.hpp"
 
 namespace htcondor::config {
@@ -45,6 +47,25 @@ std::optional<LogicalLine> ConfigLexer::next(CommentRules rules) {
   }
   if (buf.empty()) return std::nullopt;
   return LogicalLine{std::move(buf), line_};
+}
+
+StatementOp findStatementOp(std::string_view s, size_t nameEnd) {
+  const auto isOp = [](char c) { return c == '=' || c == ':'; };
+  StatementOp out{nameEnd, s[nameEnd], nameEnd + 1, false};
+  if (isOp(out.op)) return out;
+  size_t q = nameEnd + 1;
+  while (q < s.size() && isSpace(s[q])) ++q;
+  out.wordBeforeOp = q < s.size() && !isOp(s[q]) && s[q] != '@';
+  while (q < s.size() && !isOp(s[q]) && s[q] != '@') ++q;
+  out.at = q;
+  out.op = q < s.size() ? s[q] : '\0';
+  if (out.op) ++q;
+  if (out.op == '@') {
+    if (q < s.size() && s[q] == '=') ++q;
+    else out.op = '\0';
+  }
+  out.valueAt = std::min(q, s.size());
+  return out;
 }
 
 }  // namespace htcondor::config

@@ -38,4 +38,16 @@ class ConfigLexer {
   int line_ = 0;
 };
 
+// How Parse_macros splits a statement after its name (which ends at whitespace or '=' / ':'):
+// the operator is the one right after the name, else the first '=', ':' or "@=" after it.
+struct StatementOp {
+  size_t at = 0;              // where the operator is (the line's end without one)
+  char op = '\0';             // '=', ':', '@' for "@=", or '\0' for none
+  size_t valueAt = 0;         // just past the operator
+  bool wordBeforeOp = false;  // other text stands between the name and the operator
+};
+
+// `nameEnd` is where the name ends, before the end of `s`.
+StatementOp findStatementOp(std::string_view s, size_t nameEnd);
+
 }  // namespace htcondor::config

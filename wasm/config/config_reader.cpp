@@ -93,23 +93,11 @@ class Reader {
       return error("expected NAME = value: " + std::string(s));
     }
     std::string_view name = s.substr(0, p);
-    size_t pop = p;  // the operator
-    char op = s[p];
-    size_t rhs = p + 1;
-    if (!isOp(op)) {
-      size_t q = p + 1;
-      while (q < s.size() && !isOp(s[q]) && s[q] != '@') ++q;
-      pop = q;
-      op = q < s.size() ? s[q] : '\0';
-      if (op) ++q;
-      if (op == '@') {
-        if (q < s.size() && s[q] == '=') ++q;
-        else op = '\0';
-      }
-      rhs = q;
-    }
+    const StatementOp split = findStatementOp(s, p);
+    const size_t pop = split.at;
+    char op = split.op;  // ':' may be taken as '=' below
     if (!isOp(op) && op != '@') return error("expected NAME = value: " + std::string(s));
-    const std::string_view value = trimStart(s.substr(rhs));
+    const std::string_view value = trimStart(s.substr(split.valueAt));
     // Between the name and the operator: include options, the metaknob category, an error code.
     const std::string_view words = trim(s.substr(p, pop - p));
 

@@ -119,11 +119,11 @@ Status SubmitDescription::setQArgs(std::string_view qline) {
   return std::monostate{};
 }
 
-Result<QueueArgs> SubmitDescription::loadQueueArgs(std::string_view args, bool useRemainder) const {
+Result<QueueArgs> SubmitDescription::loadQueueArgs(std::string_view args, bool useRemainder, std::string_view parseFailure) const {
   auto expanded = macros_.expand(args);
   if (!expanded) return failure(expanded.error());
   auto parsed = parseQueueArgs(*expanded);
-  if (!parsed) return parsed;
+  if (!parsed) return parseFailure.empty() ? parsed : submitError(std::string(parseFailure));
   QueueArgs q = std::move(*parsed);
   if (q.itemsFile == "<") {
     if (!useRemainder) return submitError("inline items not available");
@@ -170,9 +170,8 @@ Result<ProcIterator> SubmitDescription::procs(const ProcOptions& options) const 
   if (options.count > 0 || qargs_.empty() || options.external) {
     seg.args.count = options.count > 0 ? options.count : 1;
   } else {
-    auto loaded = loadQueueArgs(qargs_, true);
-    // Python's jobs() words a queue statement it cannot parse so.
-    if (!loaded && loaded.error().message == "invalid Queue statement") return submitError("Invalid queue arguments");
+    // Python's jobs() words arguments it cannot parse its own way.
+    auto loaded = loadQueueArgs(qargs_, true, "Invalid queue arguments");
     if (!loaded) return failure(loaded.error());
     seg.args = std::move(*loaded);
   }

@@ -90,7 +90,8 @@ class SubmitDescription {
 
  private:
   // parse_q_args() and load_items(): the arguments with every item loaded.
-  Result<QueueArgs> loadQueueArgs(std::string_view args, bool useRemainder) const;
+  // `parseFailure`, when given, replaces parse_q_args()'s message for arguments that do not parse.
+  Result<QueueArgs> loadQueueArgs(std::string_view args, bool useRemainder, std::string_view parseFailure = {}) const;
 
   SubmitOptions options_;
   SubmitMacros macros_;

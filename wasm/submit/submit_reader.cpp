@@ -109,25 +109,8 @@ htcondor::Result<bool, ReadError> SubmitReader::statement(std::string_view s) {
   while (p < s.size() && !isSpace(s[p]) && !isOp(s[p])) ++p;
   if (p == s.size()) return queueLine(s, false);
   const std::string_view name = s.substr(0, p);
-  size_t pop = p;
-  char op = s[p];
-  size_t rhs = p + 1;
-  bool wordBeforeOp = false;
-  if (!isOp(op)) {
-    size_t q = p + 1;
-    while (q < s.size() && isSpace(s[q])) ++q;
-    if (q < s.size() && !isOp(s[q]) && s[q] != '@') wordBeforeOp = true;
-    while (q < s.size() && !isOp(s[q]) && s[q] != '@') ++q;
-    pop = q;
-    op = q < s.size() ? s[q] : '\0';
-    if (op) ++q;
-    if (op == '@') {
-      if (q < s.size() && s[q] == '=') ++q;
-      else op = '\0';
-    }
-    rhs = q;
-  }
-  const std::string_view value = trimStart(s.substr(std::min(rhs, s.size())));
+  const auto [pop, op, rhs, wordBeforeOp] = config::findStatementOp(s, p);
+  const std::string_view value = trimStart(s.substr(rhs));
   const bool at = name.front() == '@';
   const std::string_view keyword = name.substr(at ? 1 : 0);
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { discoverConfiguration, type ConfigCore, type DiscoveredConfiguration } from '../../../worker/config-discovery.js';
-import { ask } from '../../../worker/config-files.js';
+import { ask, nodeFileAccess } from '../../../worker/config-files.js';
 import { engine } from '../../classad/engine.js';
 import type { SubmitHost } from './core.js';
 import { fileMap } from './file-map.js';
@@ -35,18 +35,15 @@ export function submitHost(options: SubmitOptions): SubmitHost {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const at = (file: string) => path.resolve(cwd, file);
   const stat = (file: string) => ask(() => fs.statSync(at(file)), undefined);
+  const files = nodeFileAccess();
   const disk = {
-    readFile: (file: string) => ask(() => (stat(file)?.isFile() ? fs.readFileSync(at(file)) : undefined), undefined),
+    readFile: (file: string) => files.readFile(at(file)),
+    listDirectory: (dir: string) => files.listDirectory(at(dir)),
     fileSize: (file: string) => {
       const st = stat(file);
       return st?.isFile() ? st.size : undefined;
     },
     isDirectory: (file: string) => stat(file)?.isDirectory() ?? false,
-    listDirectory: (dir: string) =>
-      ask(() => fs.readdirSync(at(dir), { withFileTypes: true }).map((e) => ({
-        name: e.name,
-        isDirectory: e.isDirectory() || (e.isSymbolicLink() && (stat(path.join(dir, e.name))?.isDirectory() ?? false)),
-      })), undefined),
   };
   const config = options.config;
   return {
