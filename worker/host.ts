@@ -1,11 +1,11 @@
 import { sinfulOf } from '../src/core/address.js';
-import type { CorePort, TargetRequest } from '../src/core/port.js';
+import type { CorePort, OpenedOperation, TargetRequest } from '../src/core/port.js';
 import { HTCondorEnumError, HTCondorInternalError, HTCondorValueError } from '../src/errors.js';
 import { hostConfiguration, writeToken, type HostConfiguration } from './host-config.js';
 import { loadCore, type CoreModule } from './load-core.js';
-import { clock, drive } from './operation-driver.js';
+import { clock, drive, OperationRun, type OperationHandle } from './operation-driver.js';
 import { coreSecurity } from './security.js';
-import { defaultTransport } from './transport.js';
+import { defaultTransport, type Transport } from './transport.js';
 import { websocketTransport } from './transport-websocket.js';
 
 /**
@@ -34,6 +34,27 @@ export function createCoreHost(): CorePort {
       transport: r.proxy ? websocketTransport(r.proxy) : defaultTransport,
     };
   };
+  // Operations that go on after their first step, by id (operationNext, operationCancel).
+  const running = new Map<number, OperationRun>();
+  let nextRunId = 1;
+  const step = async (id: number, run: OperationRun, input?: string | Uint8Array) => {
+    try {
+      const result = await run.next(input);
+      if (result.done) running.delete(id);
+      return result;
+    } catch (error) {
+      running.delete(id);
+      throw error;
+    }
+  };
+  /** Starts `op` and returns its first step; `chunk` bounds the results a step holds. */
+  const open = async (op: OperationHandle, transport: Transport, chunk?: number): Promise<OpenedOperation> => {
+    const id = nextRunId++;
+    const run = new OperationRun(op, transport, chunk);
+    running.set(id, run);
+    return { id, ...(await step(id, run)) };
+  };
+  void open;
   return {
     version: async () => (await module()).version(),
     platform: async () => (await module()).platform(),
@@ -80,6 +101,15 @@ export function createCoreHost(): CorePort {
       return name;
     },
     writeToken: async (name, token) => writeToken(await configuration(), name, token),
+    operationNext: async (id, input) => {
+      const run = running.get(id);
+      if (!run) throw new HTCondorInternalError(`htcondor-wasm: no running operation ${id}`);
+      return step(id, run, input);
+    },
+    operationCancel: async (id) => {
+      running.get(id)?.cancel();
+      running.delete(id);
+    },
   };
 }
 

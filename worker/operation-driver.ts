@@ -1,11 +1,15 @@
-// Runs a core operation (wasm/ops) to completion: performs each action it asks for on a
-// transport and reports back what happened, until it is done or has failed.
+// Runs a core operation (wasm/ops): performs each action it asks for on a transport and reports
+// back what happened. Its results are handed out in steps: a step ends when the operation is
+// done, waits for its caller's input (a conversation), or has a chunk of results ready. While
+// the caller has not asked for the next step and a chunk is waiting, the operation's
+// connections stop reading, so a long stream holds at most a couple of chunks in memory.
 import { HTCondorInternalError, HTCondorIOError, HTCondorValueError } from '../src/errors.js';
+import type { OperationItem, OperationStep } from '../src/core/port.js';
 import type { Connection, Transport } from './transport.js';
 
 export interface OperationHandle {
   poll(): {
-    kind: 'idle' | 'connect' | 'send' | 'close' | 'timer' | 'result' | 'done' | 'failed';
+    kind: 'idle' | 'connect' | 'send' | 'close' | 'timer' | 'result' | 'done' | 'failed' | 'input';
     conn: number;
     host?: string;
     port?: number;
@@ -19,6 +23,8 @@ export interface OperationHandle {
   onData(conn: number, bytes: Uint8Array): void;
   onClosed(conn: number): void;
   onTimer(now: number): void;
+  onInput(input: string | Uint8Array): void;
+  extendDeadline(seconds: number): void;
   delete(): void;
 }
 
@@ -27,66 +33,166 @@ export const clock = (): number => performance.now() / 1000;
 
 const errorTypes = { io: HTCondorIOError, value: HTCondorValueError, internal: HTCondorInternalError };
 
-/** The operation's results, in order; rejects with the exception type its failure names. */
-export function drive(op: OperationHandle, transport: Transport): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const connections = new Map<number, Connection>();
-    const results: string[] = [];
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let finished = false;
-    const end = () => {
-      finished = true;
-      clearTimeout(timer);
-      for (const c of connections.values()) c.close();
-      op.delete();
-    };
-    // Callbacks from the network arrive after the operation may have ended: then they are dropped.
-    const report = (fn: () => void) => () => {
-      if (finished) return;
-      fn();
-      pump();
-    };
-    const pump = (): void => {
-      for (;;) {
-        const a = op.poll();
-        switch (a.kind) {
-          case 'idle':
-            return;
-          case 'connect': {
-            const conn = a.conn;
-            connections.set(conn, transport.connect(a.host!, a.port!, {
-              connected: report(() => op.onConnected(conn)),
-              data: (bytes) => report(() => op.onData(conn, bytes))(),
-              closed: report(() => op.onClosed(conn)),
-              failed: (why) => report(() => op.onConnectFailed(conn, why))(),
-            }));
-            break;
-          }
-          case 'send':
-            connections.get(a.conn)?.send(a.bytes!);
-            break;
-          case 'close':
-            connections.get(a.conn)?.close();
-            connections.delete(a.conn);
-            break;
-          case 'timer':
-            clearTimeout(timer);
-            timer = setTimeout(report(() => op.onTimer(clock())), Math.max(0, (a.at! - clock()) * 1000));
-            break;
-          case 'result':
-            results.push(a.text!);
-            break;
-          case 'done':
-            end();
-            resolve(results);
-            return;
-          case 'failed':
-            end();
-            reject(new errorTypes[a.errorKind ?? 'io'](a.text!));
-            return;
+export class OperationRun {
+  readonly #op: OperationHandle;
+  readonly #transport: Transport;
+  readonly #chunk: number;
+  readonly #connections = new Map<number, Connection>();
+  #items: OperationItem[] = [];
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #finished = false;
+  #done = false;
+  #error: Error | undefined;
+  #wantsInput = false;
+  #paused = false;
+  /** When the operation started waiting on its caller (paused, or for input). */
+  #waitingSince: number | undefined;
+  #waiter: { resolve: (step: OperationStep) => void; reject: (error: Error) => void } | undefined;
+
+  /** `chunk`: the most results a step holds back before it is handed out. */
+  constructor(op: OperationHandle, transport: Transport, chunk = Infinity) {
+    this.#op = op;
+    this.#transport = transport;
+    this.#chunk = chunk;
+    this.#pump();
+  }
+
+  /** The next step; `input` answers an operation that asked for it. */
+  next(input?: string | Uint8Array): Promise<OperationStep> {
+    if (this.#waiter) return Promise.reject(new HTCondorInternalError('htcondor-wasm: an operation was asked for two steps at once'));
+    const promise = new Promise<OperationStep>((resolve, reject) => (this.#waiter = { resolve, reject }));
+    if (!this.#finished) {
+      this.#creditWaitingTime();
+      if (input !== undefined) {
+        if (!this.#wantsInput) {
+          this.cancel();
+          this.#error = new HTCondorInternalError('htcondor-wasm: input given to an operation that did not ask for it');
+        } else {
+          this.#wantsInput = false;
+          this.#op.onInput(input);
         }
       }
+      this.#setPaused(false);
+      this.#pump();
+    }
+    this.#settle();
+    return promise;
+  }
+
+  /** Ends the operation: its connections close, and a pending step fails. */
+  cancel(): void {
+    if (this.#finished) return;
+    this.#end();
+    this.#error = new HTCondorIOError('the operation was cancelled');
+    this.#settle();
+  }
+
+  #creditWaitingTime(): void {
+    if (this.#waitingSince === undefined) return;
+    this.#op.extendDeadline(clock() - this.#waitingSince);
+    this.#waitingSince = undefined;
+  }
+
+  #setPaused(paused: boolean): void {
+    if (paused === this.#paused) return;
+    this.#paused = paused;
+    for (const c of this.#connections.values()) (paused ? c.pause : c.resume)?.call(c);
+  }
+
+  // Hands out a step when there is one to hand out and someone asked for it.
+  #settle(): void {
+    const waiter = this.#waiter;
+    if (!waiter) {
+      if (!this.#finished && this.#items.length >= 2 * this.#chunk) this.#holdForCaller(true);
+      return;
+    }
+    if (this.#error) {
+      this.#waiter = undefined;
+      waiter.reject(this.#error);
+      return;
+    }
+    if (!this.#done && !this.#wantsInput && this.#items.length < this.#chunk) return;
+    this.#waiter = undefined;
+    const items = this.#items;
+    this.#items = [];
+    waiter.resolve({ items, done: this.#done });
+    if (!this.#finished && this.#wantsInput) this.#holdForCaller(false);
+  }
+
+  #holdForCaller(pause: boolean): void {
+    this.#waitingSince ??= clock();
+    if (pause) this.#setPaused(true);
+  }
+
+  #end(): void {
+    this.#finished = true;
+    clearTimeout(this.#timer);
+    for (const c of this.#connections.values()) c.close();
+    this.#connections.clear();
+    this.#op.delete();
+  }
+
+  // Callbacks from the network arrive after the operation may have ended: then they are dropped.
+  #report(fn: () => void): () => void {
+    return () => {
+      if (this.#finished) return;
+      fn();
+      this.#pump();
+      this.#settle();
     };
-    pump();
-  });
+  }
+
+  #pump(): void {
+    const op = this.#op;
+    while (!this.#finished) {
+      const a = op.poll();
+      switch (a.kind) {
+        case 'idle':
+          return;
+        case 'connect': {
+          const conn = a.conn;
+          const connection = this.#transport.connect(a.host!, a.port!, {
+            connected: this.#report(() => op.onConnected(conn)),
+            data: (bytes) => this.#report(() => op.onData(conn, bytes))(),
+            closed: this.#report(() => op.onClosed(conn)),
+            failed: (why) => this.#report(() => op.onConnectFailed(conn, why))(),
+          });
+          this.#connections.set(conn, connection);
+          if (this.#paused) connection.pause?.();
+          break;
+        }
+        case 'send':
+          this.#connections.get(a.conn)?.send(a.bytes!);
+          break;
+        case 'close':
+          this.#connections.get(a.conn)?.close();
+          this.#connections.delete(a.conn);
+          break;
+        case 'timer':
+          clearTimeout(this.#timer);
+          this.#timer = setTimeout(this.#report(() => op.onTimer(clock())), Math.max(0, (a.at! - clock()) * 1000));
+          break;
+        case 'result':
+          this.#items.push(a.bytes ?? a.text!);
+          break;
+        case 'input':
+          this.#wantsInput = true;
+          break;
+        case 'done':
+          this.#done = true;
+          this.#end();
+          return;
+        case 'failed':
+          this.#error = new errorTypes[a.errorKind ?? 'io'](a.text!);
+          this.#end();
+          return;
+      }
+    }
+  }
+}
+
+/** Every result of an operation that asks for no input, in order; rejects with the exception type its failure names. */
+export async function drive(op: OperationHandle, transport: Transport): Promise<string[]> {
+  const step = await new OperationRun(op, transport).next();
+  return step.items as string[];
 }

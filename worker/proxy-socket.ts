@@ -21,6 +21,11 @@ class Stream {
   opened = false;
   /** The core closed it: it hears nothing more, and CLOSE goes once the queue is sent. */
   closing = false;
+  /** Paused by the core: DATA is held here (at most the window) and no CREDIT goes back. */
+  paused = false;
+  held: Uint8Array[] = [];
+  /** The stream's end, heard while data was held. */
+  ended: (() => void) | undefined;
   constructor(
     readonly id: number,
     readonly target: string,
@@ -88,6 +93,13 @@ export class ProxySocket {
         if (stream.credit) this.flush(stream);
         else this.forget(stream);
       },
+      pause: () => (stream.paused = true),
+      resume: () => {
+        stream.paused = false;
+        while (stream.held.length > 0 && !stream.paused && !stream.closing) this.deliver(stream, stream.held.shift()!);
+        if (stream.held.length === 0 && stream.ended && !stream.closing) stream.ended();
+        if (stream.held.length === 0) stream.ended = undefined;
+      },
     };
   }
 
@@ -130,22 +142,34 @@ export class ProxySocket {
       case FrameType.Data: {
         if (!stream.opened) throw new ProtocolViolation(`DATA before OPENED on stream ${frame.id}`);
         stream.window!.receive(frame.payload.length);
-        const grant = stream.window!.consume(frame.payload.length);
-        if (grant > 0) this.send(encodeCredit(stream.id, grant));
-        if (!stream.closing) stream.events.data(frame.payload);
+        if (stream.paused) stream.held.push(frame.payload);
+        else this.deliver(stream, frame.payload);
         return;
       }
       case FrameType.Credit:
         stream.credit!.grant(frame.bytes);
         this.flush(stream);
         return;
-      case FrameType.Close:
+      case FrameType.Close: {
         this.forget(stream);
         if (stream.closing) return;
-        if (frame.code === 1000) stream.events.closed();
-        else if (stream.opened) stream.events.failed(`the proxy closed the connection to ${stream.target}: ${frame.reason}`);
-        else stream.events.failed(`cannot connect to ${stream.target} through the proxy: ${frame.reason}`);
+        const end = () => {
+          if (frame.code === 1000) stream.events.closed();
+          else if (stream.opened) stream.events.failed(`the proxy closed the connection to ${stream.target}: ${frame.reason}`);
+          else stream.events.failed(`cannot connect to ${stream.target} through the proxy: ${frame.reason}`);
+        };
+        // Data held for a paused core comes before the end.
+        if (stream.held.length > 0) stream.ended = end;
+        else end();
+      }
     }
+  }
+
+  // Bytes passed on to the core are credited back to the proxy.
+  private deliver(stream: Stream, payload: Uint8Array): void {
+    const grant = stream.window!.consume(payload.length);
+    if (grant > 0 && this.streams.get(stream.id) === stream) this.send(encodeCredit(stream.id, grant));
+    if (!stream.closing) stream.events.data(payload);
   }
 
   /** Sends what the stream's credit allows; a closing stream's CLOSE follows its last bytes. */

@@ -12,6 +12,9 @@ export interface ConnectionEvents {
 export interface Connection {
   send(bytes: Uint8Array): void;
   close(): void;
+  /** Stop delivering data (and let the peer's sending back up) until resume. */
+  pause?(): void;
+  resume?(): void;
 }
 
 export interface Transport {
@@ -40,6 +43,6 @@ export const defaultTransport: Transport = {
       socket.end();
       setTimeout(() => socket.destroy(), 5000).unref();
     };
-    return { send: (bytes) => void socket.write(bytes), close };
+    return { send: (bytes) => void socket.write(bytes), close, pause: () => socket.pause(), resume: () => socket.resume() };
   },
 };

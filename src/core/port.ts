@@ -25,6 +25,30 @@ export interface CorePort {
   commandString(command: number): Promise<string>;
   /** Writes an IDTOKENS token into the tokens directory; returns the file's path. */
   writeToken(name: string, token: string): Promise<string>;
+  /**
+   * The next step of a running operation (one that streams results or converses): `input`
+   * answers an operation that asked for it. After a step with `done`, the operation is gone.
+   */
+  operationNext(id: number, input?: string | Uint8Array): Promise<OperationStep>;
+  /** Ends a running operation early (its connections close). */
+  operationCancel(id: number): Promise<void>;
+}
+
+/** One result of an operation: ClassAd or JSON text, or bytes (file contents). */
+export type OperationItem = string | Uint8Array;
+
+/**
+ * What a running operation produced since its last step. A step ends when the operation is
+ * done, waits for input, or has a chunk of results ready.
+ */
+export interface OperationStep {
+  readonly items: OperationItem[];
+  readonly done: boolean;
+}
+
+/** The first step of an operation that goes on: `id` names it for operationNext. */
+export interface OpenedOperation extends OperationStep {
+  readonly id: number;
 }
 
 /**

@@ -22,6 +22,11 @@ inline std::optional<std::string> bytes(const emscripten::val& v) {
   return std::string(data.begin(), data.end());
 }
 
+// A copy of `data` as a Uint8Array the host may keep.
+inline emscripten::val uint8Array(const std::vector<uint8_t>& data) {
+  return emscripten::val(emscripten::typed_memory_view(data.size(), data.data())).call<emscripten::val>("slice");
+}
+
 inline emscripten::val strings(const std::vector<std::string>& list) {
   emscripten::val out = emscripten::val::array();
   for (const auto& s : list) out.call<void>("push", s);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "bindings/host_values.hpp"
 #include "ops/ad_command.hpp"
 #include "ops/collector_advertise.hpp"
 #include "ops/collector_query.hpp"
@@ -32,7 +33,7 @@ class Operation {
 
   val poll() {
     ops::Action a = io_.poll();
-    static const char* const kinds[] = {"idle", "connect", "send", "close", "timer", "result", "done", "failed"};
+    static const char* const kinds[] = {"idle", "connect", "send", "close", "timer", "result", "done", "failed", "input"};
     static const char* const errorKinds[] = {"io", "value", "internal"};
     val out = val::object();
     out.set("kind", kinds[static_cast<int>(a.kind)]);
@@ -41,9 +42,9 @@ class Operation {
       out.set("host", a.host);
       out.set("port", a.port);
     }
-    if (a.kind == ops::Action::Kind::Send) out.set("bytes", val(emscripten::typed_memory_view(a.bytes.size(), a.bytes.data())).call<val>("slice"));
+    if (a.kind == ops::Action::Kind::Send || a.binary) out.set("bytes", htcondor::bindings::uint8Array(a.bytes));
     if (a.kind == ops::Action::Kind::Timer) out.set("at", a.at);
-    if (a.kind == ops::Action::Kind::Result || a.kind == ops::Action::Kind::Failed) out.set("text", a.text);
+    if ((a.kind == ops::Action::Kind::Result && !a.binary) || a.kind == ops::Action::Kind::Failed) out.set("text", a.text);
     if (a.kind == ops::Action::Kind::Failed) out.set("errorKind", errorKinds[static_cast<int>(a.errorKind)]);
     return out;
   }
@@ -55,6 +56,16 @@ class Operation {
   }
   void onClosed(int conn) { io_.onClosed(conn); }
   void onTimer(double now) { io_.onTimer(now); }
+  void extendDeadline(double seconds) { io_.extendDeadline(seconds); }
+  // Text (a string) or bytes (a Uint8Array), as the operation's conversation defines it.
+  void onInput(const val& input) {
+    if (input.isString()) {
+      const auto text = input.as<std::string>();
+      io_.onInput(ops::Bytes(text.begin(), text.end()));
+    } else {
+      io_.onInput(emscripten::convertJSArrayToNumberVector<uint8_t>(input));
+    }
+  }
 
  private:
   ops::Io io_;
@@ -167,7 +178,9 @@ EMSCRIPTEN_BINDINGS(htcondor_ops) {
       .function("onConnectFailed", &Operation::onConnectFailed)
       .function("onData", &Operation::onData)
       .function("onClosed", &Operation::onClosed)
-      .function("onTimer", &Operation::onTimer);
+      .function("onTimer", &Operation::onTimer)
+      .function("onInput", &Operation::onInput)
+      .function("extendDeadline", &Operation::extendDeadline);
   function("collectorQuery", &collectorQuery);
   function("collectorAdvertise", &collectorAdvertise);
   function("adCommand", &adCommand);

@@ -47,6 +47,13 @@ void Io::emit(std::string item) {
   actions_.push_back(std::move(a));
 }
 
+void Io::emitBytes(Bytes item) {
+  Action a = action(Action::Kind::Result);
+  a.bytes = std::move(item);
+  a.binary = true;
+  actions_.push_back(std::move(a));
+}
+
 void Io::setDeadline(double at) {
   deadline_ = at;
   Action a = action(Action::Kind::Timer);
@@ -81,12 +88,14 @@ Action Io::poll() {
 void Io::suspend(Wait wait, std::coroutine_handle<> handle) {
   waiting_ = wait;
   suspended_ = handle;
+  if (wait.what == Wait::For::Input) actions_.push_back(action(Action::Kind::Input));
 }
 
 // Resumes the operation when what it waits for has happened (or failed).
 void Io::resumeIfReady() {
   if (!suspended_ || finished_) return;
-  bool ready = failure.has_value();
+  // A wait for input ends with input only; a failure meanwhile meets the next network wait.
+  bool ready = waiting_.what == Wait::For::Input ? !inputs_.empty() : failure.has_value();
   if (!ready && waiting_.what == Wait::For::Connect) ready = connected(waiting_.conn);
   if (!ready && waiting_.what == Wait::For::Message) {
     Connection& c = connection(waiting_.conn);
@@ -124,8 +133,29 @@ void Io::onClosed(int conn) {
   resumeIfReady();
 }
 
+void Io::onInput(Bytes input) {
+  inputs_.push_back(std::move(input));
+  resumeIfReady();
+}
+
+void Io::extendDeadline(double seconds) {
+  if (!deadline_ || finished_ || seconds <= 0) return;
+  *deadline_ += seconds;
+  Action again = action(Action::Kind::Timer);
+  again.at = *deadline_;
+  actions_.push_back(std::move(again));
+}
+
+std::optional<Bytes> Io::takeInput() {
+  if (inputs_.empty()) return std::nullopt;
+  Bytes next = std::move(inputs_.front());
+  inputs_.pop_front();
+  return next;
+}
+
 void Io::onTimer(double now) {
-  if (!deadline_ || finished_) return;
+  // A conversation waiting for its caller is not timed: each input sets the next deadline.
+  if (!deadline_ || finished_ || waiting_.what == Wait::For::Input) return;
   if (now < *deadline_) {
     // Host timers may fire a little early by the host's own clock: ask to be woken again.
     Action again = action(Action::Kind::Timer);

@@ -28,12 +28,15 @@ using Bytes = std::vector<uint8_t>;
 enum class ErrorKind { Io, Value, Internal };
 
 struct Action {
-  enum class Kind { Idle, Connect, Send, Close, Timer, Result, Done, Failed };
+  // Input: the operation waits for the caller's next input (a conversation: a transaction's
+  // next calls, the next chunk of a file being uploaded); the host answers with onInput.
+  enum class Kind { Idle, Connect, Send, Close, Timer, Result, Done, Failed, Input };
   Kind kind = Kind::Idle;
   int conn = 0;           // Connect, Send, Close
   std::string host;       // Connect
   uint16_t port = 0;      // Connect
-  Bytes bytes;            // Send
+  Bytes bytes;            // Send; Result when binary
+  bool binary = false;    // Result: the item is `bytes`, not `text`
   double at = 0;          // Timer: wake me at this time (seconds, host clock)
   std::string text;       // Result: one result item; Failed: the error message
   ErrorKind errorKind = ErrorKind::Io;  // Failed
@@ -41,7 +44,7 @@ struct Action {
 
 // What a suspended operation waits for; the host's callbacks fill it in.
 struct Wait {
-  enum class For { Nothing, Connect, Message, Timer } what = For::Nothing;
+  enum class For { Nothing, Connect, Message, Timer, Input } what = For::Nothing;
   int conn = 0;
 };
 
@@ -52,6 +55,7 @@ class Io {
   void send(int conn, Bytes bytes);
   void close(int conn);
   void emit(std::string item);
+  void emitBytes(Bytes item);
   void setDeadline(double at);
   // Installed between messages (crypto turned on or off); applies from the next packet read.
   void setReceiveTransform(int conn, std::shared_ptr<cedar::PacketTransform> transform);
@@ -63,10 +67,15 @@ class Io {
   void onData(int conn, std::span<const uint8_t> bytes);
   void onClosed(int conn);
   void onTimer(double now);
+  void onInput(Bytes input);
+  // Time the operation spent waiting on its caller (paused for a slow reader, or waiting for
+  // input) does not count against its deadline.
+  void extendDeadline(double seconds);
 
   // --- state the awaitables read ---
   std::optional<std::string> failure;  // a connection or timeout error, for the waiting operation
   std::optional<Bytes> takeMessage(int conn);
+  std::optional<Bytes> takeInput();
   bool closed(int conn) const;
   bool connected(int conn) const;
   void suspend(Wait wait, std::coroutine_handle<> handle);
@@ -87,6 +96,7 @@ class Io {
 
   std::vector<Connection> connections_;
   std::deque<Action> actions_;
+  std::deque<Bytes> inputs_;
   Wait waiting_;
   std::coroutine_handle<> suspended_;
   std::optional<double> deadline_;

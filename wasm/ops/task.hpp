@@ -70,7 +70,23 @@ struct NextMessage {
   }
 };
 
+// co_await nextInput(io): the caller's next input (Action::Kind::Input asks the host for it).
+struct NextInput {
+  Io& io;
+  std::optional<Bytes> input{};
+  bool await_ready() {
+    input = io.takeInput();
+    return input.has_value();
+  }
+  void await_suspend(std::coroutine_handle<> h) { io.suspend({Wait::For::Input, 0}, h); }
+  Bytes await_resume() {
+    if (!input) input = io.takeInput();
+    return std::move(*input);
+  }
+};
+
 inline Connected connected(Io& io, int conn) { return {io, conn}; }
+inline NextInput nextInput(Io& io) { return {io}; }
 inline NextMessage nextMessage(Io& io, int conn) { return {io, conn}; }
 
 }  // namespace htcondor::ops
