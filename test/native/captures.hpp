@@ -41,6 +41,7 @@ struct Packet {
   bool encrypted = false;
   Bytes wire;       // header + payload exactly as on the wire
   Bytes plaintext;  // the decrypted payload of an AES packet
+  bool raw = false; // unframed bytes (file data on a plaintext stream): `wire` has no header
 
   // The payload of a plaintext packet (the message, for single-packet messages).
   Bytes payload() const { return Bytes(wire.begin() + 5, wire.end()); }

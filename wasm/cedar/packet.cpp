@@ -96,4 +96,13 @@ Result<std::optional<Bytes>> PacketDecoder::next() {
   }
 }
 
+Bytes PacketDecoder::takeRaw(size_t max) {
+  if (error_ || inMessage_) return {};
+  const size_t count = std::min(max, buffer_.size() - consumed_);
+  const auto from = buffer_.begin() + static_cast<std::ptrdiff_t>(consumed_);
+  Bytes raw(from, from + static_cast<std::ptrdiff_t>(count));
+  consumed_ += count;
+  return raw;
+}
+
 }  // namespace htcondor::cedar

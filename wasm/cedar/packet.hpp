@@ -98,6 +98,11 @@ class PacketDecoder {
   // stream cannot be resynchronised and every later call returns the same error.
   Result<std::optional<Bytes>> next();
 
+  // Up to `max` received bytes taken as they are, unframed: HTCondor sends file data raw after
+  // the size message when the stream is not encrypted (ReliSock::put_bytes_nobuffer). Only
+  // between messages; empty when nothing is buffered (or the stream is broken).
+  Bytes takeRaw(size_t max);
+
   // True when no partial packet or message is buffered: a close now is a clean close.
   bool atMessageBoundary() const { return buffer_.size() == consumed_ && partial_.empty() && !inMessage_; }
 

@@ -101,6 +101,11 @@ void Io::resumeIfReady() {
     Connection& c = connection(waiting_.conn);
     ready = decodeOne(c) || c.closed || failure.has_value();
   }
+  if (!ready && waiting_.what == Wait::For::Raw) {
+    Connection& c = connection(waiting_.conn);
+    if (c.raw.empty()) c.raw = c.decoder.takeRaw(waiting_.rawMax);
+    ready = !c.raw.empty() || c.closed;
+  }
   if (!ready) return;
   auto handle = suspended_;
   suspended_ = {};
@@ -182,6 +187,13 @@ std::optional<Bytes> Io::takeMessage(int conn) {
   Connection& c = connection(conn);
   if (!decodeOne(c)) return std::nullopt;
   return std::exchange(c.ready, std::nullopt);
+}
+
+std::optional<Bytes> Io::takeRaw(int conn, size_t max) {
+  Connection& c = connection(conn);
+  if (c.raw.empty()) c.raw = c.decoder.takeRaw(max);
+  if (c.raw.empty()) return std::nullopt;
+  return std::exchange(c.raw, {});
 }
 
 bool Io::closed(int conn) const { return connections_.at(static_cast<size_t>(conn)).closed; }

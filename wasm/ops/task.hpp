@@ -70,6 +70,25 @@ struct NextMessage {
   }
 };
 
+// co_await nextRaw(io, conn, max): up to `max` unframed bytes, or why there are none.
+struct NextRaw {
+  Io& io;
+  int conn;
+  size_t max;
+  std::optional<Bytes> bytes{};
+  bool await_ready() {
+    bytes = io.takeRaw(conn, max);
+    return bytes.has_value() || io.closed(conn) || io.failure.has_value();
+  }
+  void await_suspend(std::coroutine_handle<> h) { io.suspend({Wait::For::Raw, conn, max}, h); }
+  Result<Bytes, Error> await_resume() {
+    if (!bytes) bytes = io.takeRaw(conn, max);
+    if (bytes) return std::move(*bytes);
+    if (io.failure) return failure(*io.failure);
+    return failure(std::string("the daemon closed the connection"));
+  }
+};
+
 // co_await nextInput(io): the caller's next input (Action::Kind::Input asks the host for it).
 struct NextInput {
   Io& io;
@@ -88,5 +107,6 @@ struct NextInput {
 inline Connected connected(Io& io, int conn) { return {io, conn}; }
 inline NextInput nextInput(Io& io) { return {io}; }
 inline NextMessage nextMessage(Io& io, int conn) { return {io, conn}; }
+inline NextRaw nextRaw(Io& io, int conn, size_t max) { return {io, conn, max}; }
 
 }  // namespace htcondor::ops
