@@ -54,7 +54,6 @@ export function createCoreHost(): CorePort {
     running.set(id, run);
     return { id, ...(await step(id, run)) };
   };
-  void open;
   return {
     version: async () => (await module()).version(),
     platform: async () => (await module()).platform(),
@@ -106,12 +105,25 @@ export function createCoreHost(): CorePort {
       if (!run) throw new HTCondorInternalError(`htcondor-wasm: no running operation ${id}`);
       return step(id, run, input);
     },
+    scheddSpool: async (r) => {
+      const core = await module();
+      const c = await context(r);
+      return open(core.scheddSpool(c.address, r.jobs, c.deadline, c.security), c.transport);
+    },
+    scheddRetrieve: async (r) => {
+      const core = await module();
+      const c = await context(r);
+      return open(core.scheddRetrieve(c.address, r.constraint, c.deadline, c.security), c.transport, RETRIEVE_CHUNK);
+    },
     operationCancel: async (id) => {
       running.get(id)?.cancel();
       running.delete(id);
     },
   };
 }
+
+/** Items a retrieve step holds: file data comes in pieces of up to 256 KiB. */
+const RETRIEVE_CHUNK = 16;
 
 /** COLLECTOR_HOST as a sinful string: its first entry, port 9618 unless given. */
 function configuredCollector(config: HostConfiguration): string {

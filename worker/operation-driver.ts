@@ -175,9 +175,14 @@ export class OperationRun {
         case 'result':
           this.#items.push(a.bytes ?? a.text!);
           break;
-        case 'input':
-          this.#wantsInput = true;
+        case 'input': {
+          // The caller is asked for more (the next piece of a file to upload) only once what
+          // was sent has left: uploads stream at the network's pace with bounded memory.
+          const sending = [...this.#connections.values()].map((c) => c.whenDrained?.()).filter((p) => p !== undefined);
+          if (sending.length === 0) this.#wantsInput = true;
+          else void Promise.all(sending).then(this.#report(() => (this.#wantsInput = true)));
           break;
+        }
         case 'done':
           this.#done = true;
           this.#end();

@@ -18,6 +18,8 @@ class Stream {
   window: ReceiveWindow | undefined;
   /** Bytes the core sent that wait for credit. */
   queue: Uint8Array[] = [];
+  /** Waiting for the queue to empty (Connection.whenDrained). */
+  drained: (() => void)[] = [];
   opened = false;
   /** The core closed it: it hears nothing more, and CLOSE goes once the queue is sent. */
   closing = false;
@@ -87,6 +89,7 @@ export class ProxySocket {
         stream.queue.push(bytes);
         this.flush(stream);
       },
+      whenDrained: () => (stream.queue.length > 0 ? new Promise<void>((resolve) => stream.drained.push(resolve)) : undefined),
       close: () => {
         if (stream.closing) return;
         stream.closing = true;
@@ -184,6 +187,7 @@ export class ProxySocket {
       if (count === head.length) stream.queue.shift();
       else stream.queue[0] = head.subarray(count);
     }
+    if (stream.queue.length === 0) for (const resolve of stream.drained.splice(0)) resolve();
     if (stream.closing && stream.queue.length === 0) {
       this.send(encodeClose(stream.id, 1000, ''));
       this.forget(stream);
@@ -197,6 +201,7 @@ export class ProxySocket {
   // A socket without streams stays open a while for the next command, then closes.
   private forget(stream: Stream): void {
     this.streams.delete(stream.id);
+    for (const resolve of stream.drained.splice(0)) resolve();
     if (this.streams.size > 0 || this.gone) return;
     this.linger = setTimeout(() => {
       this.lost(() => '');

@@ -12,6 +12,8 @@ export interface ConnectionEvents {
 export interface Connection {
   send(bytes: Uint8Array): void;
   close(): void;
+  /** Settles once what was sent is on its way; undefined when nothing is held back. */
+  whenDrained?(): Promise<void> | undefined;
   /** Stop delivering data (and let the peer's sending back up) until resume. */
   pause?(): void;
   resume?(): void;
@@ -43,6 +45,13 @@ export const defaultTransport: Transport = {
       socket.end();
       setTimeout(() => socket.destroy(), 5000).unref();
     };
-    return { send: (bytes) => void socket.write(bytes), close, pause: () => socket.pause(), resume: () => socket.resume() };
+    const whenDrained = () =>
+      socket.writableNeedDrain
+        ? new Promise<void>((resolve) => {
+            socket.once('drain', resolve);
+            socket.once('close', resolve);
+          })
+        : undefined;
+    return { send: (bytes) => void socket.write(bytes), whenDrained, close, pause: () => socket.pause(), resume: () => socket.resume() };
   },
 };

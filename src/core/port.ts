@@ -32,6 +32,18 @@ export interface CorePort {
   operationNext(id: number, input?: string | Uint8Array): Promise<OperationStep>;
   /** Ends a running operation early (its connections close). */
   operationCancel(id: number): Promise<void>;
+  /**
+   * SPOOL_JOB_FILES_WITH_PERMS: uploads each job's input sandbox. A conversation: each step
+   * holds `{"read":{job, file, offset, length}}` and the operation waits for exactly those
+   * bytes of that entry as input.
+   */
+  scheddSpool(request: SpoolRequest): Promise<OpenedOperation>;
+  /**
+   * TRANSFER_DATA_WITH_PERMS: downloads the output sandboxes of the caller's jobs matching a
+   * constraint, as items: `{"job":{cluster, proc, iwd}}`, then per entry `{"mkdir":{name, path,
+   * mode}}` or `{"file":{name, path, mode, size}}` followed by its bytes (Uint8Array items).
+   */
+  scheddRetrieve(request: RetrieveRequest): Promise<OpenedOperation>;
 }
 
 /** One result of an operation: ClassAd or JSON text, or bytes (file contents). */
@@ -109,6 +121,25 @@ export interface AdCommandRequest extends TargetRequest {
 export interface PingRequest extends TargetRequest {
   /** The command whose authorization is checked: a number, a command name or an authorization level. */
   readonly command: number | string;
+}
+
+/** One entry of a job's input sandbox, in sending order (directories before what they hold). */
+export interface SpoolEntry {
+  /** Its name in the sandbox, e.g. "in.txt" or "dir/in.txt". */
+  readonly name: string;
+  readonly directory: boolean;
+  /** Unix permission bits (0: the schedd's default). */
+  readonly mode: number;
+  /** Bytes (0 for directories). */
+  readonly size: number;
+}
+
+export interface SpoolRequest extends TargetRequest {
+  readonly jobs: readonly { readonly cluster: number; readonly proc: number; readonly entries: readonly SpoolEntry[] }[];
+}
+
+export interface RetrieveRequest extends TargetRequest {
+  readonly constraint: string;
 }
 
 /** A live core host, as the provider hands it out. */

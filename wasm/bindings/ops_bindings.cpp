@@ -13,6 +13,8 @@
 #include "ops/collector_advertise.hpp"
 #include "ops/collector_query.hpp"
 #include "ops/ping.hpp"
+#include "ops/schedd_retrieve.hpp"
+#include "ops/schedd_spool.hpp"
 #include "security/session_cache.hpp"
 
 namespace {
@@ -166,6 +168,36 @@ std::unique_ptr<Operation> adCommand(const std::string& address, double command,
   });
 }
 
+// `jobs`: [{cluster, proc, entries: [{name, directory, mode, size}]}].
+std::unique_ptr<Operation> scheddSpool(const std::string& address, const val& jobs, double deadline,
+                                       const val& security) {
+  ops::ScheddSpool request;
+  request.address = address;
+  request.deadline = deadline;
+  for (const val& job : emscripten::vecFromJSArray<val>(jobs)) {
+    ops::SpoolJob spoolJob;
+    spoolJob.cluster = static_cast<std::int64_t>(job["cluster"].as<double>());
+    spoolJob.proc = static_cast<std::int64_t>(job["proc"].as<double>());
+    for (const val& entry : emscripten::vecFromJSArray<val>(job["entries"])) {
+      spoolJob.entries.push_back({entry["name"].as<std::string>(), entry["directory"].as<bool>(),
+                                  static_cast<std::int64_t>(entry["mode"].as<double>()),
+                                  static_cast<std::int64_t>(entry["size"].as<double>())});
+    }
+    request.jobs.push_back(std::move(spoolJob));
+  }
+  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
+    return ops::scheddSpool(io, sessionCache(), std::move(options), std::move(request));
+  });
+}
+
+std::unique_ptr<Operation> scheddRetrieve(const std::string& address, const std::string& constraint, double deadline,
+                                          const val& security) {
+  ops::ScheddRetrieve request{address, constraint, deadline};
+  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
+    return ops::scheddRetrieve(io, sessionCache(), std::move(options), std::move(request));
+  });
+}
+
 void invalidateAllSessions() { sessionCache() = sec::SessionCache(); }
 
 }  // namespace
@@ -185,5 +217,7 @@ EMSCRIPTEN_BINDINGS(htcondor_ops) {
   function("collectorAdvertise", &collectorAdvertise);
   function("adCommand", &adCommand);
   function("ping", &ping);
+  function("scheddSpool", &scheddSpool);
+  function("scheddRetrieve", &scheddRetrieve);
   function("invalidateAllSessions", &invalidateAllSessions);
 }
