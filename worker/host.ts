@@ -34,9 +34,10 @@ export function createCoreHost(): CorePort {
       transport: r.proxy ? websocketTransport(r.proxy) : defaultTransport,
     };
   };
-  // Operations that go on after their first step, by id (operationNext, operationCancel).
+  // Operations that go on after their first step, or that the caller may cancel, by id
+  // (operationNext, operationCancel). Ids the caller gives are positive, the host's negative.
   const running = new Map<number, OperationRun>();
-  let nextRunId = 1;
+  let nextRunId = -1;
   const step = async (id: number, run: OperationRun, input?: string | Uint8Array) => {
     try {
       const result = await run.next(input);
@@ -48,11 +49,17 @@ export function createCoreHost(): CorePort {
     }
   };
   /** Starts `op` and returns its first step; `chunk` bounds the results a step holds. */
-  const open = async (op: OperationHandle, transport: Transport, chunk?: number): Promise<OpenedOperation> => {
-    const id = nextRunId++;
+  const open = async (r: TargetRequest, op: OperationHandle, transport: Transport, chunk?: number): Promise<OpenedOperation> => {
+    const id = r.operation ?? nextRunId--;
     const run = new OperationRun(op, transport, chunk);
     running.set(id, run);
     return { id, ...(await step(id, run)) };
+  };
+  /** Every result of an operation the caller may cancel. */
+  const complete = async (r: TargetRequest, op: OperationHandle, transport: Transport): Promise<string[]> => {
+    const first = await open(r, op, transport);
+    if (!first.done) throw new HTCondorInternalError('htcondor-wasm: an operation asked for input it cannot get');
+    return first.items as string[];
   };
   return {
     version: async () => (await module()).version(),
@@ -82,7 +89,7 @@ export function createCoreHost(): CorePort {
     adCommand: async (r) => {
       const core = await module();
       const c = await context(r);
-      return drive(core.adCommand(c.address, r.command, r.requestAd, r.endMarker ?? null, c.deadline, c.security), c.transport);
+      return complete(r, core.adCommand(c.address, r.command, r.requestAd, r.endMarker ?? null, c.deadline, c.security), c.transport);
     },
     configValue: async (name) => (await configuration()).lookup(name) ?? null,
     ping: async (r) => {
@@ -92,6 +99,27 @@ export function createCoreHost(): CorePort {
       if (command === null) throw new HTCondorEnumError(`Unable to determine DaemonCore command value: "${r.command}" is neither an authorization level nor a command name`);
       const [ad] = await drive(core.ping(c.address, command, c.deadline, c.security), c.transport);
       return ad!;
+    },
+    adStream: async (r) => {
+      const core = await module();
+      const c = await context(r);
+      return open(r, core.adStream(c.address, r.command, r.requestAd, c.deadline, c.security), c.transport, r.chunk);
+    },
+    qmgmt: async (r) => {
+      const core = await module();
+      const c = await context(r);
+      return open(r, core.qmgmt(c.address, r.write, c.deadline, c.security), c.transport);
+    },
+    scheddAct: async (r) => {
+      const core = await module();
+      const c = await context(r);
+      const [ad] = await complete(r, core.scheddAct(c.address, r.requestAd, c.deadline, c.security), c.transport);
+      return ad!;
+    },
+    plainCommand: async (r) => {
+      const core = await module();
+      const c = await context(r);
+      await complete(r, core.plainCommand(c.address, r.command, c.deadline, c.security), c.transport);
     },
     invalidateAllSessions: async () => (await module()).invalidateAllSessions(),
     commandString: async (command) => {
@@ -108,12 +136,12 @@ export function createCoreHost(): CorePort {
     scheddSpool: async (r) => {
       const core = await module();
       const c = await context(r);
-      return open(core.scheddSpool(c.address, r.jobs, c.deadline, c.security), c.transport);
+      return open(r, core.scheddSpool(c.address, r.jobs, c.deadline, c.security), c.transport);
     },
     scheddRetrieve: async (r) => {
       const core = await module();
       const c = await context(r);
-      return open(core.scheddRetrieve(c.address, r.constraint, c.deadline, c.security), c.transport, RETRIEVE_CHUNK);
+      return open(r, core.scheddRetrieve(c.address, r.constraint, c.deadline, c.security), c.transport, RETRIEVE_CHUNK);
     },
     operationCancel: async (id) => {
       running.get(id)?.cancel();

@@ -85,7 +85,8 @@ export class ProxySocket {
     if (this.window > 0) this.start(stream);
     return {
       send: (bytes) => {
-        if (stream.closing) return;
+        // Nothing to send is not a frame (the proxy refuses empty DATA).
+        if (stream.closing || bytes.length === 0) return;
         stream.queue.push(bytes);
         this.flush(stream);
       },

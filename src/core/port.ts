@@ -26,6 +26,21 @@ export interface CorePort {
   /** Writes an IDTOKENS token into the tokens directory; returns the file's path. */
   writeToken(name: string, token: string): Promise<string>;
   /**
+   * A query answered by ads up to an end ad (the schedd's job query and history): the ads as
+   * wire lines ("Name = Expr"), the end ad last, a chunk per step.
+   */
+  adStream(request: AdStreamRequest): Promise<OpenedOperation>;
+  /**
+   * A conversation with a schedd's job queue: the first step holds "ready"; each input is a
+   * batch of queue calls (bytes, wasm/protocol/qmgmt_calls.hpp), each step their answers; an
+   * empty batch ends it. Whatever was not committed when it ends is aborted.
+   */
+  qmgmt(request: QmgmtRequest): Promise<OpenedOperation>;
+  /** ACT_ON_JOBS: the result ad as ClassAd text. */
+  scheddAct(request: ScheddActRequest): Promise<string>;
+  /** A command that carries and answers nothing (RESCHEDULE). */
+  plainCommand(request: PlainCommandRequest): Promise<void>;
+  /**
    * The next step of a running operation (one that streams results or converses): `input`
    * answers an operation that asked for it. After a step with `done`, the operation is gone.
    */
@@ -90,6 +105,8 @@ export interface TargetRequest {
   readonly proxy?: { readonly url: string; readonly token?: string };
   readonly timeoutSeconds: number;
   readonly security?: SecurityRequest;
+  /** An id (unique in this thread) to run the operation under, so operationCancel can stop it from the start. */
+  readonly operation?: number;
 }
 
 export interface CollectorQueryRequest extends TargetRequest {
@@ -116,6 +133,27 @@ export interface AdCommandRequest extends TargetRequest {
   readonly requestAd: string;
   /** Read answers until one has this attribute; absent: exactly one answer. */
   readonly endMarker?: string;
+}
+
+export interface AdStreamRequest extends TargetRequest {
+  readonly command: number;
+  /** The request, as ClassAd text. */
+  readonly requestAd: string;
+  /** Ads per step (a chunk): a long answer holds at most a couple in memory. */
+  readonly chunk: number;
+}
+
+export interface QmgmtRequest extends TargetRequest {
+  /** QMGMT_WRITE_CMD; false: QMGMT_READ_CMD. */
+  readonly write: boolean;
+}
+
+export interface ScheddActRequest extends TargetRequest {
+  readonly requestAd: string;
+}
+
+export interface PlainCommandRequest extends TargetRequest {
+  readonly command: number;
 }
 
 export interface PingRequest extends TargetRequest {

@@ -1,13 +1,13 @@
 import { ClassAd } from '../classad/classad.js';
-import { engine } from '../classad/engine.js';
 import { quote } from '../classad/quote.js';
 import { sinfulOf } from '../core/address.js';
 import { core } from '../core/provider.js';
-import { HTCondorIOError, HTCondorLocateError, HTCondorValueError } from '../errors.js';
+import { HTCondorLocateError, HTCondorValueError } from '../errors.js';
 import { AdTypes, adTypeQuery } from './ad-types.js';
 import type { ConnectionOptions } from './connection.js';
 import { DaemonTypes, daemonAdType } from './daemon-types.js';
 import { daemonRequest } from './request.js';
+import { wireAd } from './wire-ad.js';
 
 /**
  * A pool's collector, as the Python bindings' `htcondor.Collector`. `pool` is `host[:port]`
@@ -95,13 +95,6 @@ export class Collector {
     });
     return texts.map((lines) => wireAd(lines));
   }
-}
-
-/** An ad as the daemon sent it ("Name = Expr" lines, parsed here once). */
-function wireAd(lines: string): ClassAd {
-  const handle = engine().parseWireAd(lines);
-  if (!handle) throw new HTCondorIOError(`the daemon sent an ad that does not parse: ${engine().lastParseError()}`);
-  return ClassAd.fromHandle(handle);
 }
 
 function adTypeOf(daemonType: DaemonTypes): AdTypes {

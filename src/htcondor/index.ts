@@ -7,6 +7,16 @@ export { JobEventLog, type EventsOptions, type JobEventLogOptions, type JobEvent
 export { FileTransferEventType, JobEventType } from './job-event-type.js';
 export type { ConnectionOptions } from './connection.js';
 export { QueueItemsIterator, type QueueItem } from './queue-items-iterator.js';
+export { EditResult, Schedd, type CallOptions, type JobSpec, type SubmitOptions as ScheddSubmitOptions } from './schedd.js';
+export type { RetrievedFile, RetrievedJob, RetrieveOptions } from './schedd/retrieve.js';
+export type { SpoolOptions } from './schedd/spool.js';
+export type { TransferProgress } from './schedd/transfer-options.js';
+export type { InputSource } from './schedd/transfer-sources.js';
+export { BlockingMode, JobAction, JobStatus, QueryOpts, TransactionFlags } from './schedd/enums.js';
+export { BulkQueryIterator, poll } from './schedd/poll.js';
+export { QueryIterator } from './schedd/query-iterator.js';
+export { SubmitResult } from './schedd/submit-result.js';
+export { Transaction } from './schedd/transaction.js';
 export { SecMan } from './secman.js';
 export { Submit, type DagOptions, type DryRun, type JobsOptions, type SubmitOptions } from './submit.js';
 export { SubmitJobsIterator } from './submit-jobs-iterator.js';

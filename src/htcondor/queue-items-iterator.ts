@@ -1,3 +1,4 @@
+import { HTCondorValueError } from '../errors.js';
 import { Owned } from '../classad/lifetime.js';
 import type { ItemsHandle } from './submit/core.js';
 
@@ -7,6 +8,13 @@ import type { ItemsHandle } from './submit/core.js';
  * Item, Item1, Item2, ... unless an earlier object named them), as in the Python bindings.
  */
 export type QueueItem = string | readonly string[] | Readonly<Record<string, string>>;
+
+/** An item given as item data must be a string, an array or an object (of strings, which the core checks). */
+export function checkItem(value: unknown): asserts value is QueueItem {
+  if (typeof value !== 'string' && (typeof value !== 'object' || value === null)) {
+    throw new HTCondorValueError(`an item must be a string or an object of strings, not ${typeof value}`);
+  }
+}
 
 // Items cross from the core in batches: one call per item would cost more than the item.
 const BATCH = 512;

@@ -1,7 +1,7 @@
 import { ClassAd } from '../classad/classad.js';
 import { Owned } from '../classad/lifetime.js';
 import { HTCondorValueError } from '../errors.js';
-import type { QueueItem } from './queue-items-iterator.js';
+import { checkItem, type QueueItem } from './queue-items-iterator.js';
 import { failed, raise, type JobsHandle, type SubmitHandle } from './submit/core.js';
 
 // The async iteration lets the event loop run this often, so a 100,000-proc submit stays responsive.
@@ -82,9 +82,7 @@ export class SubmitJobsIterator extends Owned<JobsHandle> implements IterableIte
   private feed(item: IteratorResult<QueueItem> | undefined): boolean {
     if (!item || item.done) return false;
     const value = item.value;
-    if (typeof value !== 'string' && (typeof value !== 'object' || value === null)) {
-      throw new HTCondorValueError(`an item must be a string or an object of strings, not ${typeof value}`);
-    }
+    checkItem(value);
     const result = this.submit.feedItem(this.handle, value);
     if (result) raise(result);
     return true;

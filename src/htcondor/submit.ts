@@ -2,7 +2,8 @@ import { Owned } from '../classad/lifetime.js';
 import { HTCondorTypeError, HTCondorValueError } from '../errors.js';
 import { QueueItemsIterator, type QueueItem } from './queue-items-iterator.js';
 import { SubmitJobsIterator } from './submit-jobs-iterator.js';
-import { failed, raise, submitCore, type SubmitHandle } from './submit/core.js';
+import { checkItem } from './queue-items-iterator.js';
+import { failed, raise, submitCore, type SubmitCallsHandle, type SubmitCallsRequest, type SubmitHandle } from './submit/core.js';
 import { dagDescription, type DagOptions } from './submit/from-dag.js';
 import { submitHost } from './submit/host.js';
 import type { SubmitOptions } from './submit/options.js';
@@ -177,6 +178,20 @@ export class Submit extends Owned<SubmitHandle> implements Iterable<string> {
   /** The cluster ad with ProcId first, then each further proc's own attributes only, as `Submit.procs()`. */
   procs(options: JobsOptions = {}): SubmitJobsIterator {
     return this.iterate(true, options);
+  }
+
+  /** @internal Schedd.submit: the queue calls that make this description's jobs in a cluster the schedd made. */
+  queueCalls(request: SubmitCallsRequest): SubmitCallsHandle {
+    const calls = this.handle.submitCalls(request);
+    if (failed(calls)) raise(calls);
+    return calls;
+  }
+
+  /** @internal The next item of Schedd.submit's item data. */
+  feedQueueItem(calls: SubmitCallsHandle, item: QueueItem): void {
+    checkItem(item);
+    const result = this.handle.feedCallsItem(calls, item);
+    if (result) raise(result);
   }
 
   private iterate(procs: boolean, options: JobsOptions): SubmitJobsIterator {

@@ -144,6 +144,14 @@ Bytes retrieveSchedd(const std::string& firstName = "out.txt") {
   return s;
 }
 
+// Spools job 5.0 with one input, in.txt (12 bytes), as in capture cmd-26.
+ops::Task spoolTask(ops::Io& io) {
+  ops::ScheddSpool request;
+  request.address = "<127.0.0.1:9618>";
+  request.jobs = {{5, 0, {{"in.txt", false, 420, 12}}}};
+  return ops::scheddSpool(io, sessions, rawSecurity(), request);
+}
+
 ops::Task retrieveTask(ops::Io& io) {
   ops::ScheddRetrieve request;
   request.address = "<127.0.0.1:9618>";
@@ -178,10 +186,7 @@ TEST_CASE("transfer: spool uploads a sandbox byte for byte as HTCondor's client 
   const auto capture = test_captures::loadCapture("cmd-26-schedd-spool.hex");
   const auto& packets = capture.connections.at(0);
   ops::Io io;
-  ops::ScheddSpool request;
-  request.address = "<127.0.0.1:9618>";
-  request.jobs = {{5, 0, {{"in.txt", false, 420, 12}}}};
-  ops::Task task = ops::scheddSpool(io, sessions, rawSecurity(), request);
+  ops::Task task = spoolTask(io);
   task.start();
   Run run;
   const Bytes file = bytesOf("hello spool\n");
@@ -218,10 +223,7 @@ TEST_CASE("transfer: spool uploads a sandbox byte for byte as HTCondor's client 
 
 TEST_CASE("transfer: spool fails with the schedd's reason, and on input that does not match the file's size") {
   ops::Io io;
-  ops::ScheddSpool request;
-  request.address = "<127.0.0.1:9618>";
-  request.jobs = {{5, 0, {{"in.txt", false, 420, 12}}}};
-  ops::Task task = ops::scheddSpool(io, sessions, rawSecurity(), request);
+  ops::Task task = spoolTask(io);
   task.start();
   Run run;
   const Bytes file = bytesOf("hello spool\n");

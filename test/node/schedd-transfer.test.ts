@@ -1,17 +1,20 @@
-// Schedd spool and retrieve against the real pool, with HTCondor's file-transfer protocol over
-// an AES-GCM session: jobs submitted with spool=True by HTCondor's own Python bindings (as the
-// test user, in the pool's root) get their inputs from us, run, and we bring their outputs
-// back, compared byte for byte with what the job wrote.
+// Schedd.spool and Schedd.retrieve against the real pool, with HTCondor's file-transfer protocol
+// over AES-GCM sessions: jobs held for spooling get their inputs from us, run, and we bring
+// their outputs back, compared byte for byte with what the jobs wrote. Jobs come from HTCondor's
+// own Python bindings (submit(spool=True), as the test user in the pool's root) and from our
+// Schedd.submit, over direct TCP and through the proxy with every input given in code (as in a
+// browser).
 import { createHash, randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 
-import { classad, htcondor, HTCondorIOError } from '../../src/inthread.js';
-import { retrieve } from '../../src/htcondor/schedd/retrieve.js';
-import { spool } from '../../src/htcondor/schedd/spool.js';
+import { classad, htcondor, HTCondorIOError } from 'htcondor-wasm';
+import { startProxy } from 'htcondor-wasm/proxy';
+
+import { poolAllowRules } from '../helpers/pool-addresses.js';
 
 const pool = inject('pool');
 const inRoot = path.resolve(import.meta.dirname, '../../scripts/in-root.sh');
@@ -19,7 +22,13 @@ const asUser = (...args: string[]) => execFileSync(inRoot, ['--user', pool.user,
 
 const security = new htcondor.SecMan();
 security.setToken(readFileSync(pool.tokenFile, 'utf8').trim());
-const via = { security, timeout: 60 };
+const proxy = await startProxy({ allow: await poolAllowRules(pool.collector) });
+afterAll(() => proxy.close());
+
+async function schedd(via: htcondor.ConnectionOptions = {}): Promise<htcondor.Schedd> {
+  const options = { ...via, security, timeout: 60 };
+  return new htcondor.Schedd(await new htcondor.Collector(pool.collector, options).locate(htcondor.DaemonTypes.Schedd), options);
+}
 
 // The job: writes what it was given, so its outputs show that every input arrived intact.
 const script = `#!/bin/sh
@@ -28,11 +37,13 @@ sha256sum big.bin empty.txt > sums.txt
 cp big.bin big-copy.bin
 echo done
 `;
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const expectedSums = (big: Uint8Array) => `${sha256(big)}  big.bin\n${sha256(new Uint8Array())}  empty.txt\n`;
 
-// Submits `count` jobs held for spooling, with HTCondor's Python bindings, from a directory
-// of the test user's home (inside the root: Iwd; outside: `dir`) holding `inputs`; returns
-// their proc ads.
-function submitSpooled(name: string, count: number, inputs: Record<string, string | Uint8Array>): { dir: string; ads: classad.ClassAd[] } {
+// Submits a job held for spooling with HTCondor's Python bindings, from a directory of the test
+// user's home holding `inputs` (inside the root: its Iwd; outside: `dir`); returns its proc ad,
+// with Iwd where this process sees the files.
+function pythonSubmit(name: string, inputs: Record<string, string | Uint8Array>): { id: string; ad: classad.ClassAd } {
   const dir = path.join(pool.userHome, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, 'sub'), { recursive: true });
@@ -45,15 +56,13 @@ sub = htcondor.Submit({
   "transfer_input_files": "in.txt, big.bin, empty.txt, sub",
   "should_transfer_files": "YES", "when_to_transfer_output": "ON_EXIT",
 })
-result = htcondor.Schedd().submit(sub, count=${count}, spool=True)
-for ad in sub.jobs(clusterid=result.cluster(), count=${count}):
+result = htcondor.Schedd().submit(sub, spool=True)
+for ad in sub.jobs(clusterid=result.cluster()):
     print(ad.printOld())
 `;
-  const text = asUser('sh', '-c', `cd /home/${pool.user}/${name} && python3 -c '${python}'`);
-  const ads = classad.parseAds(text, classad.ParserType.Old);
-  // The ads name the root's paths; the inputs are read where this process sees them.
-  for (const ad of ads) ad.set('Iwd', dir);
-  return { dir, ads };
+  const [ad] = classad.parseAds(asUser('sh', '-c', `cd /home/${pool.user}/${name} && python3 -c '${python}'`), classad.ParserType.Old);
+  ad!.set('Iwd', dir);
+  return { id: `${String(ad!.eval('ClusterId'))}.0`, ad: ad! };
 }
 
 function jobStatus(id: string): { status: number; holdCode: number } {
@@ -69,80 +78,89 @@ async function waitForCompletion(id: string): Promise<void> {
   throw new Error(`job ${id} did not complete`);
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-let schedd: string;
-beforeAll(async () => {
-  const collector = new htcondor.Collector(pool.collector, via);
-  const located = await collector.locate(htcondor.DaemonTypes.Schedd);
-  schedd = String(located.get('MyAddress'));
-});
-
 describe('Schedd spool and retrieve', () => {
   const scratch = mkdtempSync(path.join(pool.userHome, '..', 'xfer-out-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it("a spooled job's inputs reach it, and retrieve brings its outputs back byte for byte", async () => {
     const big = randomBytes(5 * 1024 * 1024 + 12345);
-    const { ads } = submitSpooled('xfer-roundtrip', 1, {
-      'in.txt': 'hello from the spool\n',
-      'big.bin': big,
-      'empty.txt': '',
-      'sub/inner.txt': 'inner file\n',
-    });
-    const id = `${String(ads[0]!.eval('ClusterId'))}.0`;
+    const { id, ad } = pythonSubmit('xfer-roundtrip', { 'in.txt': 'hello from the spool\n', 'big.bin': big, 'empty.txt': '', 'sub/inner.txt': 'inner file\n' });
     expect(jobStatus(id).holdCode).toBe(16);
+    const s = await schedd();
 
-    // The executable comes from memory (its ad names it by the root's path), the rest from disk.
+    // The executable comes from memory (the ad names it by the root's path), the rest from disk.
     const progress = new Map<string, number>();
-    await spool(schedd, ads, {
-      ...via,
-      files: { 'job.sh': new TextEncoder().encode(script) },
-      onProgress: (p) => progress.set(p.file, p.bytes),
-    });
+    await s.spool([ad], { files: { 'job.sh': new TextEncoder().encode(script) }, onProgress: (p) => progress.set(p.file, p.bytes) });
     expect(progress.get('big.bin')).toBe(big.length);
     await waitForCompletion(id);
 
     // Into a directory of ours (the job's Iwd is the root's path) ...
     const into = path.join(scratch, 'disk');
-    const jobs = await retrieve(schedd, id, { ...via, into });
-    expect(jobs.map((j) => j.job)).toEqual([id]);
-    expect(jobs[0]!.iwd).toBe(`/home/${pool.user}/xfer-roundtrip`);
+    const jobs = await s.retrieve(id, { into });
+    expect(jobs.map((j) => [j.job, j.iwd])).toEqual([[id, `/home/${pool.user}/xfer-roundtrip`]]);
     const read = (name: string) => readFileSync(path.join(into, name));
     expect(read('out.txt').toString()).toBe('hello from the spool\ninner file\n');
-    expect(read('sums.txt').toString()).toBe(`${sha256(big)}  big.bin\n${sha256(new Uint8Array())}  empty.txt\n`);
+    expect(read('sums.txt').toString()).toBe(expectedSums(big));
     expect(sha256(read('big-copy.bin'))).toBe(sha256(big));
-    expect(read('stdout.txt').toString()).toBe('done\n');
     expect(statSync(path.join(into, 'big-copy.bin')).size).toBe(big.length);
+    expect(read('stdout.txt').toString()).toBe('done\n');
 
     // ... and again, as Blobs in memory.
-    const again = await retrieve(schedd, [id], { ...via, memory: true });
-    const files = Object.fromEntries(again[0]!.files.map((f) => [f.path, f.data!]));
+    const [again] = await s.retrieve([id], { memory: true });
+    const files = Object.fromEntries(again!.files.map((f) => [f.path, f.data!]));
     expect(sha256(new Uint8Array(await files['big-copy.bin']!.arrayBuffer()))).toBe(sha256(big));
     expect(await files['out.txt']!.text()).toBe('hello from the spool\ninner file\n');
     asUser('condor_rm', id);
   });
 
+  it('through the proxy, with our own submit and every input given in code, as a browser does', async () => {
+    const s = await schedd({ proxy: proxy.url });
+    const inside = `/home/${pool.user}`;
+    const sub = new htcondor.Submit({
+      executable: '/bin/sh', arguments: 'job.sh', transfer_executable: 'false',
+      transfer_input_files: 'job.sh, in.txt, big.bin, empty.txt, inner.txt',
+      output: 'stdout.txt', should_transfer_files: 'YES', when_to_transfer_output: 'ON_EXIT',
+      request_memory: '16', request_disk: '1024',
+    }, { cwd: inside });
+    const result = await s.submit(sub, { spool: true });
+    const id = `${result.cluster()}.0`;
+    const big = new Blob([randomBytes(3 * 1024 * 1024), randomBytes(7)]);
+    await s.spool(sub.jobs({ clusterid: result.cluster() }), {
+      files: {
+        'job.sh': new Blob([script.replace('sub/inner.txt', 'inner.txt')]),
+        'in.txt': new TextEncoder().encode('from a Blob\n'),
+        'big.bin': big,
+        'empty.txt': new Uint8Array(),
+        'inner.txt': new Blob(['inner\n']),
+      },
+    });
+    await waitForCompletion(id);
+    const [job] = await s.retrieve(id, { memory: true });
+    const files = Object.fromEntries(job!.files.map((f) => [f.path, f.data!]));
+    const bigBytes = new Uint8Array(await big.arrayBuffer());
+    expect(await files['out.txt']!.text()).toBe('from a Blob\ninner\n');
+    expect(await files['sums.txt']!.text()).toBe(expectedSums(bigBytes));
+    expect(sha256(new Uint8Array(await files['big-copy.bin']!.arrayBuffer()))).toBe(sha256(bigBytes));
+    asUser('condor_rm', id);
+  });
+
   it('names a job that is not there', async () => {
-    const error = await retrieve(schedd, '999999.0', via).catch((e: unknown) => e);
+    const error = await (await schedd()).retrieve('999999.0').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HTCondorIOError);
     expect((error as Error).message).toMatch(/no output to retrieve for job 999999\.0/);
   });
 
   // HTCondor's schedd takes a spool that stops half way as a failed staging and removes the job.
   it('an aborted spool rejects, and the schedd removes the job', async () => {
-    const { ads } = submitSpooled('xfer-abort', 1, { 'in.txt': 'x', 'big.bin': 'small on disk', 'empty.txt': '', 'sub/inner.txt': '' });
-    const id = `${String(ads[0]!.eval('ClusterId'))}.0`;
+    const { id, ad } = pythonSubmit('xfer-abort', { 'in.txt': 'x', 'big.bin': 'small on disk', 'empty.txt': '', 'sub/inner.txt': '' });
     const controller = new AbortController();
-    const huge = new Blob([new Uint8Array(64 * 1024 * 1024)]);
-    const error = await spool(schedd, ads, {
-      ...via,
-      files: { 'job.sh': new TextEncoder().encode(script), 'big.bin': huge },
+    const error = await (await schedd()).spool([ad], {
+      files: { 'job.sh': new TextEncoder().encode(script), 'big.bin': new Blob([new Uint8Array(64 * 1024 * 1024)]) },
       signal: controller.signal,
       onProgress: (p) => p.file === 'big.bin' && p.bytes > 1024 * 1024 && controller.abort(new Error('stop')),
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HTCondorIOError);
-    expect((error as Error).message).toBe('the spool was aborted');
+    expect((error as Error).message).toBe('the call was aborted');
     let removed = '';
     for (let tries = 0; tries < 40 && removed === ''; tries++) {
       await new Promise((r) => setTimeout(r, 250));

@@ -10,9 +10,12 @@
 
 #include "bindings/host_values.hpp"
 #include "ops/ad_command.hpp"
+#include "ops/ad_stream.hpp"
 #include "ops/collector_advertise.hpp"
 #include "ops/collector_query.hpp"
 #include "ops/ping.hpp"
+#include "ops/qmgmt.hpp"
+#include "ops/schedd_act.hpp"
 #include "ops/schedd_retrieve.hpp"
 #include "ops/schedd_spool.hpp"
 #include "security/session_cache.hpp"
@@ -168,6 +171,36 @@ std::unique_ptr<Operation> adCommand(const std::string& address, double command,
   });
 }
 
+std::unique_ptr<Operation> adStream(const std::string& address, double command, const std::string& requestAd,
+                                    double deadline, const val& security) {
+  ops::AdStreamRequest request{address, static_cast<std::int64_t>(command), requestAd, deadline};
+  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
+    return ops::adStream(io, sessionCache(), std::move(options), std::move(request));
+  });
+}
+
+std::unique_ptr<Operation> qmgmt(const std::string& address, bool write, double deadline, const val& security) {
+  ops::QmgmtOpen request{address, write, deadline};
+  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
+    return ops::qmgmt(io, sessionCache(), std::move(options), std::move(request));
+  });
+}
+
+std::unique_ptr<Operation> scheddAct(const std::string& address, const std::string& requestAd, double deadline,
+                                     const val& security) {
+  ops::ScheddAct request{address, requestAd, deadline};
+  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
+    return ops::scheddAct(io, sessionCache(), std::move(options), std::move(request));
+  });
+}
+
+std::unique_ptr<Operation> plainCommand(const std::string& address, double command, double deadline, const val& security) {
+  ops::PlainCommand request{address, static_cast<std::int64_t>(command), deadline};
+  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
+    return ops::plainCommand(io, sessionCache(), std::move(options), std::move(request));
+  });
+}
+
 // `jobs`: [{cluster, proc, entries: [{name, directory, mode, size}]}].
 std::unique_ptr<Operation> scheddSpool(const std::string& address, const val& jobs, double deadline,
                                        const val& security) {
@@ -217,6 +250,10 @@ EMSCRIPTEN_BINDINGS(htcondor_ops) {
   function("collectorAdvertise", &collectorAdvertise);
   function("adCommand", &adCommand);
   function("ping", &ping);
+  function("adStream", &adStream);
+  function("qmgmt", &qmgmt);
+  function("scheddAct", &scheddAct);
+  function("plainCommand", &plainCommand);
   function("scheddSpool", &scheddSpool);
   function("scheddRetrieve", &scheddRetrieve);
   function("invalidateAllSessions", &invalidateAllSessions);

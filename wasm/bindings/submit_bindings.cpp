@@ -22,6 +22,7 @@
 #include "submit/dry_run.hpp"
 #include "submit/job_ad_builder.hpp"
 #include "submit/job_stream.hpp"
+#include "submit/submit_calls.hpp"
 #include "submit/submit_description.hpp"
 #include "submit/submit_facts_config.hpp"
 
@@ -133,6 +134,14 @@ class ItemsHandle {
   size_t at_ = 0;
 };
 
+// A deep copy for the caller, who may change it (and inserting sets the expressions' scope).
+val adCopy(const std::shared_ptr<htcondor::classad::ClassAd>& ad) {
+  if (!ad) return val::null();
+  auto copy = std::make_shared<htcondor::classad::ClassAd>();
+  for (const auto& [name, expr] : ad->attributes()) copy->insert(name, htcondor::classad::deepCopy(*expr));
+  return val(std::make_shared<htcondor::bindings::Ad>(htcondor::bindings::Ad{std::move(copy)}));
+}
+
 class JobsHandle {
  public:
   JobsHandle(sub::ProcIterator procs, sub::SubmitFacts facts, bool procsOnly) : stream_(std::move(procs), std::move(facts), procsOnly) {}
@@ -141,18 +150,53 @@ class JobsHandle {
     if (!ad) return failed(ad.error());
     return *ad ? val(std::make_shared<htcondor::bindings::Ad>(htcondor::bindings::Ad{*ad})) : val::null();
   }
-  val clusterAd() const {
-    // A deep copy: the caller may change it, and inserting sets the expressions' scope.
-    const auto& ad = stream_.clusterAd();
-    if (!ad) return val::null();
-    auto copy = std::make_shared<htcondor::classad::ClassAd>();
-    for (const auto& [name, expr] : ad->attributes()) copy->insert(name, htcondor::classad::deepCopy(*expr));
-    return val(std::make_shared<htcondor::bindings::Ad>(htcondor::bindings::Ad{std::move(copy)}));
-  }
+  val clusterAd() const { return adCopy(stream_.clusterAd()); }
   sub::JobStream& stream() { return stream_; }
 
  private:
   sub::JobStream stream_;
+};
+
+// An item of the caller's item data: a string, an array of strings, or an object of strings.
+val feed(sub::JobStream& jobs, const val& item) {
+  std::vector<std::pair<std::string, std::string>> values;
+  if (item.isString()) {
+    values.emplace_back("", item.as<std::string>());
+  } else if (item.isArray()) {
+    const int n = item["length"].as<int>();
+    for (int i = 0; i < n; ++i) values.emplace_back(std::to_string(i), item[i].as<std::string>());
+  } else {
+    const val keys = val::global("Object").call<val>("keys", item);
+    const int n = keys["length"].as<int>();
+    for (int i = 0; i < n; ++i) {
+      const std::string k = keys[i].as<std::string>();
+      if (!item[k].isString()) return failed({"itemdata values must be strings; " + k + " is not"});
+      values.emplace_back(k, item[k].as<std::string>());
+    }
+  }
+  auto fed = jobs.feed(values);
+  return fed ? val::null() : failed(fed.error());
+}
+
+// Schedd.submit's side of a submission: its jobs as batches of queue calls.
+class SubmitCallsHandle {
+ public:
+  explicit SubmitCallsHandle(sub::SubmitCalls calls) : calls_(std::move(calls)) {}
+  // {procs, calls: Uint8Array} for up to `maxProcs` more procs; procs 0: none left for now.
+  val write(int maxProcs) {
+    htcondor::protocol::QmgmtCallWriter out;
+    auto written = calls_.write(out, maxProcs);
+    if (!written) return failed(written.error());
+    val result = val::object();
+    result.set("procs", *written);
+    result.set("calls", htcondor::bindings::uint8Array(out.take()));
+    return result;
+  }
+  val clusterAd() const { return adCopy(calls_.clusterAd()); }
+  sub::SubmitCalls& calls() { return calls_; }
+
+ private:
+  sub::SubmitCalls calls_;
 };
 
 class SubmitHandle {
@@ -205,25 +249,25 @@ class SubmitHandle {
     return val(std::make_shared<JobsHandle>(std::move(*procs), std::move(facts), request["procs"].as<bool>()));
   }
 
-  // An item of the caller's item data: a string, an array of strings, or an object of strings.
-  val feedItem(JobsHandle& jobs, const val& item) const {
-    std::vector<std::pair<std::string, std::string>> values;
-    if (item.isString()) {
-      values.emplace_back("", item.as<std::string>());
-    } else if (item.isArray()) {
-      const int n = item["length"].as<int>();
-      for (int i = 0; i < n; ++i) values.emplace_back(std::to_string(i), item[i].as<std::string>());
-    } else {
-      const val keys = val::global("Object").call<val>("keys", item);
-      const int n = keys["length"].as<int>();
-      for (int i = 0; i < n; ++i) {
-        const std::string k = keys[i].as<std::string>();
-        if (!item[k].isString()) return failed({"itemdata values must be strings; " + k + " is not"});
-        values.emplace_back(k, item[k].as<std::string>());
-      }
-    }
-    auto fed = jobs.stream().feed(values);
-    return fed ? val::null() : failed(fed.error());
+  // An item of the caller's item data fed to a stream of jobs() or of a submit's calls.
+  val feedItem(JobsHandle& jobs, const val& item) const { return feed(jobs.stream(), item); }
+  val feedCallsItem(SubmitCallsHandle& calls, const val& item) const { return feed(calls.calls().jobs(), item); }
+
+  // request: {count, clusterId, qdate, itemdata, spool}. The calls that create the jobs of a
+  // cluster the schedd already made.
+  val submitCalls(const val& request) const {
+    sub::ProcOptions po;
+    po.cluster = static_cast<long long>(request["clusterId"].as<double>());
+    po.firstProc = 0;
+    po.count = request["count"].as<int>();
+    po.external = request["itemdata"].as<bool>();
+    auto procs = description_.procs(po);
+    if (!procs) return failed(procs.error());
+    sub::SubmitFacts facts = oneSubmit(sub::pythonJobsFacts(host_.facts));
+    facts.submitMethod = method_ >= 0 ? std::optional(method_) : std::nullopt;
+    facts.qdate = static_cast<int64_t>(request["qdate"].as<double>());
+    sub::JobStream jobs(std::move(*procs), std::move(facts), false);
+    return val(std::make_shared<SubmitCallsHandle>(sub::SubmitCalls(std::move(jobs), request["spool"].as<bool>())));
   }
 
  private:
@@ -321,6 +365,10 @@ EMSCRIPTEN_BINDINGS(htcondor_submit) {
       .smart_ptr<std::shared_ptr<JobsHandle>>("JobsHandlePtr")
       .function("next", &JobsHandle::next)
       .function("clusterAd", &JobsHandle::clusterAd);
+  class_<SubmitCallsHandle>("SubmitCallsHandle")
+      .smart_ptr<std::shared_ptr<SubmitCallsHandle>>("SubmitCallsHandlePtr")
+      .function("write", &SubmitCallsHandle::write)
+      .function("clusterAd", &SubmitCallsHandle::clusterAd);
   class_<SubmitHandle>("SubmitDescription")
       .smart_ptr<std::shared_ptr<SubmitHandle>>("SubmitDescriptionPtr")
       .constructor<const val&>()
@@ -336,7 +384,9 @@ EMSCRIPTEN_BINDINGS(htcondor_submit) {
       .function("submitMethod", &SubmitHandle::submitMethod)
       .function("setSubmitMethod", &SubmitHandle::setSubmitMethod)
       .function("jobs", &SubmitHandle::jobs)
-      .function("feedItem", &SubmitHandle::feedItem);
+      .function("feedItem", &SubmitHandle::feedItem)
+      .function("submitCalls", &SubmitHandle::submitCalls)
+      .function("feedCallsItem", &SubmitHandle::feedCallsItem);
   function("parseSubmit", &parseSubmit);
   function("dryRun", &dryRun);
   function("dagSubmitDescription", &dagSubmitDescription);

@@ -8,6 +8,7 @@
 #include "classad/typed_json.hpp"
 #include "transfer/file_data.hpp"
 #include "transfer/go_ahead.hpp"
+#include "transfer/messages.hpp"
 #include "transfer/output_remaps.hpp"
 #include "transfer/sandbox_path.hpp"
 #include "transfer/transfer_ads.hpp"
@@ -16,25 +17,6 @@
 namespace htcondor::transfer {
 
 namespace {
-
-ops::Async<Result<std::int64_t, ops::Error>> receiveInt(ops::CommandConnection& c, const char* what) {
-  auto message = co_await c.receive();
-  if (!message) co_return failure(std::string("no ") + what + ": " + message.error());
-  auto in = c.reader(*message);
-  auto value = in.getInt64();
-  if (!value) co_return failure(std::string("malformed ") + what + ": " + value.error().message);
-  co_return *value;
-}
-
-ops::Async<Result<std::shared_ptr<classad::ClassAd>, ops::Error>> receiveAd(ops::CommandConnection& c,
-                                                                             const char* what) {
-  auto message = co_await c.receive();
-  if (!message) co_return failure(std::string("no ") + what + ": " + message.error());
-  auto in = c.reader(*message);
-  auto ad = cedar::getClassAd(in);
-  if (!ad) co_return failure(std::string("malformed ") + what + ": " + ad.error().message);
-  co_return std::move(*ad);
-}
 
 std::string entryItem(const char* kind, const std::string& name, const std::string& path, std::int64_t mode,
                       std::optional<std::int64_t> size) {

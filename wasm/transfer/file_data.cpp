@@ -3,29 +3,15 @@
 #include <algorithm>
 #include <string>
 
+#include "transfer/messages.hpp"
 #include "transfer/transfer_protocol.hpp"
 
 namespace htcondor::transfer {
 
-namespace {
-
-ops::Async<Result<std::int64_t, ops::Error>> receiveInt(ops::CommandConnection& c, const char* what) {
-  auto message = co_await c.receive();
-  if (!message) co_return failure(std::string("no ") + what + ": " + message.error());
-  auto in = c.reader(*message);
-  auto value = in.getInt64();
-  if (!value) co_return failure(std::string("malformed ") + what + ": " + value.error().message);
-  co_return *value;
-}
-
-}  // namespace
-
 std::size_t chunkSize(const ops::CommandConnection& c) { return c.encrypted() ? kEncryptedChunk : kPlainChunk; }
 
 Status<ops::Error> sendFileHeader(ops::CommandConnection& c, std::int64_t mode, std::int64_t size) {
-  auto permissions = c.writer();
-  permissions.putInt(mode);
-  if (auto sent = c.send(std::move(permissions)); !sent) return sent;
+  if (auto sent = sendInt(c, mode); !sent) return sent;
   auto length = c.writer();
   length.putInt(size);
   if (c.encrypted()) length.putInt(static_cast<std::int64_t>(kEncryptedChunk));
@@ -43,9 +29,7 @@ Status<ops::Error> sendFileData(ops::CommandConnection& c, ops::Bytes bytes) {
 }
 
 Status<ops::Error> sendEmptyFileEnd(ops::CommandConnection& c) {
-  auto end = c.writer();
-  end.putInt(kEmptyFileEnd);
-  return c.send(std::move(end));
+  return sendInt(c, kEmptyFileEnd);
 }
 
 ops::Async<Result<FileHeader, ops::Error>> receiveFileHeader(ops::CommandConnection& c) {

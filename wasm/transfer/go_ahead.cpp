@@ -1,6 +1,6 @@
 #include "transfer/go_ahead.hpp"
 
-#include "cedar/classad_wire.hpp"
+#include "transfer/messages.hpp"
 #include "transfer/transfer_ads.hpp"
 #include "transfer/transfer_protocol.hpp"
 
@@ -11,15 +11,10 @@ namespace {
 // We ask: our alive interval out, then the peer's answers until one is final (pending answers
 // only stretch the wait while a transfer queue holds the peer back).
 ops::Async<Status<ops::Error>> askGoAhead(ops::CommandConnection& c, GoAheadState& state) {
-  auto ask = c.writer();
-  ask.putInt(kAliveInterval);
-  if (auto sent = c.send(std::move(ask)); !sent) co_return failure(sent.error());
+  if (auto sent = sendInt(c, kAliveInterval); !sent) co_return sent;
   for (;;) {
-    auto message = co_await c.receive();
-    if (!message) co_return failure("no go-ahead from the daemon: " + message.error());
-    auto in = c.reader(*message);
-    auto ad = cedar::getClassAd(in);
-    if (!ad) co_return failure("the go-ahead message is malformed: " + ad.error().message);
+    auto ad = co_await receiveAd(c, "go-ahead from the daemon");
+    if (!ad) co_return failure(ad.error());
     auto result = goAheadResult(**ad);
     if (!result) co_return failure(result.error());
     if (*result == kGoAheadPending) continue;
@@ -30,11 +25,8 @@ ops::Async<Status<ops::Error>> askGoAhead(ops::CommandConnection& c, GoAheadStat
 
 // The peer asks: its alive interval in, our "always" out at once (a client has no queue).
 ops::Async<Status<ops::Error>> giveGoAhead(ops::CommandConnection& c, GoAheadState& state, bool downloading) {
-  auto message = co_await c.receive();
-  if (!message) co_return failure("no go-ahead request from the daemon: " + message.error());
-  auto in = c.reader(*message);
-  if (auto interval = in.getInt64(); !interval)
-    co_return failure("the go-ahead request is malformed: " + interval.error().message);
+  if (auto interval = co_await receiveInt(c, "go-ahead request from the daemon"); !interval)
+    co_return failure(interval.error());
   if (auto sent = c.sendAd(*goAheadAd(downloading)); !sent) co_return failure(sent.error());
   state.ourAlways = true;
   co_return std::monostate{};

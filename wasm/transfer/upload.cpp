@@ -6,18 +6,13 @@
 #include "cedar/classad_wire.hpp"
 #include "transfer/file_data.hpp"
 #include "transfer/go_ahead.hpp"
+#include "transfer/messages.hpp"
 #include "transfer/transfer_ads.hpp"
 #include "transfer/transfer_protocol.hpp"
 
 namespace htcondor::transfer {
 
 namespace {
-
-Status<ops::Error> sendInt(ops::CommandConnection& c, std::int64_t value) {
-  auto message = c.writer();
-  message.putInt(value);
-  return c.send(std::move(message));
-}
 
 std::string readRequest(std::int64_t job, std::size_t file, std::int64_t offset, std::size_t length) {
   return "{\"read\":{\"job\":" + std::to_string(job) + ",\"file\":" + std::to_string(file) +
@@ -72,12 +67,9 @@ ops::Async<Status<ops::Error>> uploadSandbox(ops::Io& io, ops::CommandConnection
   if (auto sent = sendInt(c, static_cast<std::int64_t>(Command::Finished)); !sent) co_return sent;
   // HTCondor counts directories among the files it moved by CEDAR.
   if (auto sent = c.sendAd(*successAckAd(static_cast<std::int64_t>(entries.size()))); !sent) co_return sent;
-  auto ack = co_await c.receive();
-  if (!ack) co_return failure("no acknowledgement of the upload: " + ack.error());
-  auto in = c.reader(*ack);
-  auto ad = cedar::getClassAd(in);
-  if (!ad) co_return failure("the upload's acknowledgement is malformed: " + ad.error().message);
-  if (auto accepted = checkAck(**ad); !accepted) co_return failure(accepted.error());
+  auto ack = co_await receiveAd(c, "acknowledgement of the upload");
+  if (!ack) co_return failure(ack.error());
+  if (auto accepted = checkAck(**ack); !accepted) co_return failure(accepted.error());
   co_return std::monostate{};
 }
 

@@ -2,11 +2,12 @@
 // HTCondor's file-transfer protocol. Files stream to disk as they arrive (each job's submit-time
 // Iwd, as the Python bindings do, or the `into` directory), or come back as Blobs (`memory`,
 // and always in browsers).
+import type { OperationStep, TargetRequest } from '../../core/port.js';
 import { core } from '../../core/provider.js';
 import { HTCondorIOError, HTCondorValueError } from '../../errors.js';
-import { daemonRequest } from '../request.js';
-import { SteppedOperation } from './stepped-operation.js';
-import { transferDisk, type DiskWriter } from './transfer-disk.js';
+import { cancellable } from './call-options.js';
+import { actionTarget, type JobSpec } from './job-spec.js';
+import { transferDisk, type DiskWriter, type TransferDisk } from './transfer-disk.js';
 import type { TransferOptions } from './transfer-options.js';
 
 export interface RetrieveOptions extends TransferOptions {
@@ -39,33 +40,34 @@ type Item =
   | { mkdir: { name: string; path: string; mode: number } }
   | { file: { name: string; path: string; mode: number; size: number } };
 
-const JOB_IDS = /^\s*\d+(\.\d+)?(\s*[,\s]\s*\d+(\.\d+)?)*\s*$/;
-
 /**
- * The constraint for `spec`: a constraint expression, or job ids ("C.P", "C", a list of them)
- * which become one; the ids named "C.P" are returned too, to check that each came back.
+ * The constraint for `spec` (ids become one, as in the version-2 bindings), and the "C.P" ids
+ * it names, to check that each came back.
  */
-export function retrieveTarget(spec: string | readonly string[]): { constraint: string; ids: string[] } {
-  const idList = typeof spec === 'string' ? (JOB_IDS.test(spec) ? spec.split(/[\s,]+/).filter((s) => s !== '') : undefined) : [...spec];
-  if (idList === undefined) return { constraint: spec as string, ids: [] };
-  const clusters: string[] = [];
-  const procs: string[] = [];
-  for (const id of idList) {
-    if (/^\d+$/.test(id)) clusters.push(`ClusterId == ${id}`);
-    else if (/^\d+\.\d+$/.test(id)) procs.push(id);
-    else throw new HTCondorValueError(`Invalid job id: ${id}`);
-  }
-  if (procs.length > 0) clusters.push(`stringListIMember(strcat(ClusterId, ".", ProcId), "${procs.join(',')}")`);
-  return { constraint: clusters.join(' || '), ids: procs };
+function retrieveTarget(spec: JobSpec): { constraint: string; ids: string[] } {
+  const target = actionTarget(spec);
+  if ('constraint' in target) return { constraint: target.constraint, ids: [] };
+  const ids = target.ids.split(',');
+  const procs = ids.filter((id) => id.includes('.'));
+  const clauses = ids.filter((id) => !id.includes('.')).map((cluster) => `ClusterId == ${cluster}`);
+  if (procs.length > 0) clauses.push(`stringListIMember(strcat(ClusterId, ".", ProcId), "${procs.join(',')}")`);
+  return { constraint: clauses.join(' || '), ids: procs };
 }
 
-/** Retrieves the outputs of the jobs `spec` names from the schedd at `address`. */
-export async function retrieve(address: string, spec: string | readonly string[], options: RetrieveOptions = {}): Promise<RetrievedJob[]> {
+/** Retrieves the outputs of the jobs `spec` names from the schedd `target` names. */
+export async function retrieve(target: TargetRequest, spec: JobSpec, options: RetrieveOptions = {}): Promise<RetrievedJob[]> {
   const { constraint, ids } = retrieveTarget(spec);
   const disk = options.memory ? undefined : transferDisk;
   if (options.into !== undefined && !disk) throw new HTCondorValueError('into needs a filesystem (Node, Deno or Bun), and not memory');
-  const request = { ...daemonRequest(address, options), constraint };
-  const [op, first] = await SteppedOperation.open(() => core().scheddRetrieve(request), options.signal, 'the retrieve');
+  const jobs = await cancellable(target, options, (request) => receive({ ...request, constraint }, disk, options));
+  const missing = ids.filter((id) => !jobs.some((j) => j.job === id));
+  if (missing.length > 0) throw new HTCondorIOError(`no output to retrieve for job ${missing.join(', ')}: not in the schedd's queue, or not yours`);
+  return jobs;
+}
+
+// Runs the download: entries and file data as they come, each file written (or kept) before
+// the next step is asked for, so the schedd is read no faster than the files are written.
+async function receive(request: TargetRequest & { constraint: string }, disk: TransferDisk | undefined, options: RetrieveOptions): Promise<RetrievedJob[]> {
   const jobs: RetrievedJob[] = [];
   let job: RetrievedJob | undefined;
   let file: { path: string; size: number; got: number; writer?: DiskWriter; written?: string; parts?: Uint8Array[] } | undefined;
@@ -81,8 +83,9 @@ export async function retrieve(address: string, spec: string | readonly string[]
     file = undefined;
   };
   const place = (path: string) => disk!.resolve(options.into ?? job!.iwd, path);
+  const first = await core().scheddRetrieve(request);
   try {
-    for (let step = first; ; step = await op.next()) {
+    for (let step: OperationStep = first; ; step = await core().operationNext(first.id)) {
       for (const item of step.items) {
         if (item instanceof Uint8Array) {
           if (!file) throw new HTCondorIOError('htcondor-wasm: file data outside a file');
@@ -115,11 +118,9 @@ export async function retrieve(address: string, spec: string | readonly string[]
     }
     await endFile();
   } catch (error) {
-    op.cancel();
+    void core().operationCancel(first.id).catch(() => {});
     await file?.writer?.close().catch(() => {});
     throw error;
   }
-  const missing = ids.filter((id) => !jobs.some((j) => j.job === id));
-  if (missing.length > 0) throw new HTCondorIOError(`no output to retrieve for job ${missing.join(', ')}: not in the schedd's queue, or not yours`);
   return jobs;
 }

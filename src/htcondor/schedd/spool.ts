@@ -2,11 +2,11 @@
 // inputs arrive) with HTCondor's file-transfer protocol; the schedd then releases them. The core
 // asks for each file a piece at a time, so large files stream from disk or a browser File.
 import type { ClassAd } from '../../classad/classad.js';
+import type { TargetRequest } from '../../core/port.js';
 import { core } from '../../core/provider.js';
 import { HTCondorIOError, HTCondorValueError } from '../../errors.js';
-import { daemonRequest } from '../request.js';
+import { cancellable } from './call-options.js';
 import { inputSandbox, type InputEntry } from './input-sandbox.js';
-import { SteppedOperation } from './stepped-operation.js';
 import { transferDisk } from './transfer-disk.js';
 import type { TransferOptions } from './transfer-options.js';
 import type { InputSource } from './transfer-sources.js';
@@ -30,33 +30,31 @@ function jobId(job: ClassAd): { cluster: number; proc: number } {
   return { cluster, proc };
 }
 
-/** Spools the inputs of `jobs` (proc ads, as Submit.jobs() or a spooling submit gives them) to the schedd at `address`. */
-export async function spool(address: string, jobs: Iterable<ClassAd>, options: SpoolOptions = {}): Promise<void> {
+/** Spools the inputs of `jobs` (proc ads, as Submit.jobs() or a spooling submit gives them) to the schedd `target` names. */
+export async function spool(target: TargetRequest, jobs: Iterable<ClassAd>, options: SpoolOptions = {}): Promise<void> {
   const plans: { cluster: number; proc: number; entries: InputEntry[] }[] = [];
   for (const job of jobs) plans.push({ ...jobId(job), entries: await inputSandbox(job, options.files ?? {}, transferDisk) });
   if (plans.length === 0) throw new HTCondorValueError('no jobs to spool');
-  const request = {
-    ...daemonRequest(address, options),
-    jobs: plans.map(({ cluster, proc, entries }) => ({
-      cluster,
-      proc,
-      entries: entries.map(({ name, directory, mode, size }) => ({ name, directory, mode, size })),
-    })),
-  };
-  const [op, first] = await SteppedOperation.open(() => core().scheddSpool(request), options.signal, 'the spool');
-  let step = first;
-  try {
-    while (!step.done) {
-      const { read } = JSON.parse(step.items.at(-1) as string) as ReadRequest;
-      const plan = plans[read.job];
-      const entry = plan?.entries[read.file];
-      if (!plan || !entry) throw new HTCondorIOError(`htcondor-wasm: the spool asked for an unknown file (${read.job}/${read.file})`);
-      const bytes = await entry.read(read.offset, read.length);
-      options.onProgress?.({ job: `${plan.cluster}.${plan.proc}`, file: entry.name, bytes: read.offset + bytes.length, total: entry.size });
-      step = await op.next(bytes);
+  const sandboxes = plans.map(({ cluster, proc, entries }) => ({
+    cluster,
+    proc,
+    entries: entries.map(({ name, directory, mode, size }) => ({ name, directory, mode, size })),
+  }));
+  await cancellable(target, options, async (request) => {
+    let step = await core().scheddSpool({ ...request, jobs: sandboxes });
+    try {
+      while (!step.done) {
+        const { read } = JSON.parse(step.items.at(-1) as string) as ReadRequest;
+        const plan = plans[read.job];
+        const entry = plan?.entries[read.file];
+        if (!plan || !entry) throw new HTCondorIOError(`htcondor-wasm: the spool asked for an unknown file (${read.job}/${read.file})`);
+        const bytes = await entry.read(read.offset, read.length);
+        options.onProgress?.({ job: `${plan.cluster}.${plan.proc}`, file: entry.name, bytes: read.offset + bytes.length, total: entry.size });
+        step = { ...(await core().operationNext(step.id, bytes)), id: step.id };
+      }
+    } catch (error) {
+      void core().operationCancel(step.id).catch(() => {});
+      throw error;
     }
-  } catch (error) {
-    op.cancel();
-    throw error;
-  }
+  });
 }

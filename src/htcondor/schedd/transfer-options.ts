@@ -1,11 +1,11 @@
-// What spool and retrieve take besides the jobs: the connection, progress reports, an AbortSignal.
-import type { ConnectionOptions } from '../connection.js';
+// What spool and retrieve take besides the jobs: progress reports, and a call's AbortSignal and timeout.
+import type { CallOptions } from './call-options.js';
 
 /** How far a file's transfer got (onProgress). */
 export interface TransferProgress {
   /** "cluster.proc" */
   readonly job: string;
-  /** The file's name in the sandbox. */
+  /** The file's name in the sandbox (spool) or where it goes (retrieve). */
   readonly file: string;
   /** Bytes of it moved so far. */
   readonly bytes: number;
@@ -13,8 +13,6 @@ export interface TransferProgress {
   readonly total: number;
 }
 
-export interface TransferOptions extends ConnectionOptions {
+export interface TransferOptions extends CallOptions {
   readonly onProgress?: (progress: TransferProgress) => void;
-  /** Aborting stops the transfer; the call rejects with HTCondorIOError. */
-  readonly signal?: AbortSignal;
 }

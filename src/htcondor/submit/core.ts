@@ -48,6 +48,22 @@ export interface JobsRequest {
   itemdata: boolean;
 }
 
+export interface SubmitCallsHandle extends Handle {
+  /** The queue calls (encoded) of up to `maxProcs` more procs; procs 0: none left for now. */
+  write(maxProcs: number): { procs: number; calls: Uint8Array } | Failed;
+  clusterAd(): AdHandle | null;
+}
+
+export interface SubmitCallsRequest {
+  clusterId: number;
+  count: number;
+  qdate: number;
+  itemdata: boolean;
+  spool: boolean;
+}
+
+export type ItemValue = string | readonly string[] | Readonly<Record<string, string>>;
+
 export interface SubmitHandle extends Handle {
   keys(): string[];
   get(key: string): string | null;
@@ -62,7 +78,9 @@ export interface SubmitHandle extends Handle {
   setSubmitMethod(value: number): void;
   jobs(request: JobsRequest): JobsHandle | Failed;
   /** For jobs() given item data: the next item's values for the next `count` procs. */
-  feedItem(jobs: JobsHandle, item: string | readonly string[] | Readonly<Record<string, string>>): Failed | null;
+  feedItem(jobs: JobsHandle, item: ItemValue): Failed | null;
+  submitCalls(request: SubmitCallsRequest): SubmitCallsHandle | Failed;
+  feedCallsItem(calls: SubmitCallsHandle, item: ItemValue): Failed | null;
 }
 
 interface SubmitCore {

@@ -1,0 +1,194 @@
+// Schedd against the real pool (shipped secure configuration, the test user's token), over
+// direct TCP and through the proxy, compared with HTCondor's own condor_q / condor_history in
+// the pool's root.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { afterAll, describe, expect, inject, it } from 'vitest';
+
+import { classad, htcondor, HTCondorIOError, HTCondorValueError } from 'htcondor-wasm';
+import { startProxy } from 'htcondor-wasm/proxy';
+
+import { poolAllowRules } from '../helpers/pool-addresses.js';
+
+const pool = inject('pool');
+const inRoot = path.resolve(import.meta.dirname, '../../scripts/in-root.sh');
+const token = readFileSync(pool.tokenFile, 'utf8').trim();
+const security = new htcondor.SecMan();
+security.setToken(token);
+
+const proxy = await startProxy({ allow: await poolAllowRules(pool.collector) });
+afterAll(() => proxy.close());
+
+// The test user's home inside the root (where its jobs run) and outside it (where we look).
+const jobsDir = 'schedd-test';
+const inside = `/home/${pool.user}/${jobsDir}`;
+const outside = path.join(pool.userHome, jobsDir);
+mkdirSync(outside, { recursive: true });
+execFileSync(inRoot, ['chown', '-R', pool.user, inside]);
+
+const asUser = (tool: string, ...args: string[]) => execFileSync(inRoot, ['--user', pool.user, tool, ...args], { encoding: 'utf8' });
+/** condor_q -l for a constraint, as attribute name -> value text, per job. */
+const condorQ = (constraint: string, ...attrs: string[]) =>
+  asUser('condor_q', '-constraint', constraint, '-af', ...attrs).trim().split('\n').filter(Boolean).sort();
+
+async function schedd(via: htcondor.ConnectionOptions) {
+  const collector = new htcondor.Collector(pool.collector, { ...via, security });
+  return new htcondor.Schedd(await collector.locate(htcondor.DaemonTypes.Schedd), { ...via, security });
+}
+
+/** Waits until `constraint` matches no job in the queue (they completed or were removed). */
+async function drained(s: htcondor.Schedd, constraint: string, seconds = 90): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if ((await s.query(constraint, ['ProcId'])).length === 0) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`jobs matching ${constraint} did not leave the queue in ${seconds} s`);
+}
+
+const description = (extra: Record<string, string> = {}) => new htcondor.Submit({
+  executable: '/bin/sh',
+  arguments: '"-c \'echo proc $(Process) ran\'"',
+  output: `${inside}/out.$(Cluster).$(Process)`,
+  error: `${inside}/err.$(Cluster).$(Process)`,
+  log: `${inside}/job.log`,
+  request_memory: '16',
+  request_disk: '1024',
+  ...extra,
+}, { cwd: inside });
+
+describe.each([
+  ['direct TCP', {}],
+  ['the proxy', { proxy: proxy.url }],
+] as [string, htcondor.ConnectionOptions][])('Schedd over %s', (_, via) => {
+  it('runs a 3-proc cluster to completion, and history finds it as condor_history does', async () => {
+    const s = await schedd(via);
+    const result = await s.submit(description(), { count: 3 });
+    expect(result.numProcs).toBe(3);
+    expect(result.firstProc).toBe(0);
+    expect(result.clusterAd.get('ClusterId')).toBe(result.clusterId);
+    await drained(s, `ClusterId == ${result.clusterId}`);
+    for (const proc of [0, 1, 2]) {
+      expect(readFileSync(path.join(outside, `out.${result.clusterId}.${proc}`), 'utf8')).toBe(`proc ${proc} ran\n`);
+    }
+    const history = [];
+    for await (const ad of await s.history(`ClusterId == ${result.clusterId}`, ['ClusterId', 'ProcId', 'ExitCode', 'Owner'])) history.push(ad);
+    expect(history.map((ad) => ad.get('ProcId')).sort()).toEqual([0, 1, 2]);
+    expect(history.every((ad) => ad.get('ExitCode') === 0 && ad.get('Owner') === pool.user)).toBe(true);
+    // The full records carry what condor_history -l shows.
+    const full = [];
+    for await (const ad of await s.history(`ClusterId == ${result.clusterId} && ProcId == 0`, [], 1)) full.push(ad);
+    const theirs = asUser('condor_history', '-l', '-match', '1', '-constraint', `ClusterId == ${result.clusterId} && ProcId == 0`);
+    const names = theirs.split('\n').map((line) => /^(\w+) = /.exec(line)?.[1]).filter((n): n is string => !!n).sort();
+    expect(full).toHaveLength(1);
+    expect(full[0]!.keys().sort()).toEqual(names);
+  });
+
+  it('query with a projection equals condor_q, and hold / release / remove change JobStatus', async () => {
+    const s = await schedd(via);
+    const { clusterId } = await s.submit(description({ hold: 'true' }), { count: 2 });
+    const constraint = `ClusterId == ${clusterId}`;
+    const ours = (await s.query(constraint, ['ClusterId', 'ProcId', 'JobStatus', 'Owner'])) as classad.ClassAd[];
+    expect(ours.map((ad) => ['ClusterId', 'ProcId', 'JobStatus', 'Owner'].map((name) => String(ad.get(name))).join(' ')).sort())
+      .toEqual(condorQ(constraint, 'ClusterId', 'ProcId', 'JobStatus', 'Owner'));
+    expect(ours.every((ad) => ad.get('JobStatus') === htcondor.JobStatus.HELD)).toBe(true);
+
+    const released = await s.act(htcondor.JobAction.Release, [`${clusterId}.0`], 'test release');
+    expect(released.get('TotalSuccess')).toBe(1);
+    expect(condorQ(`${constraint} && ProcId == 0`, 'JobStatus')[0]).not.toBe('5');
+    const held = await s.act(htcondor.JobAction.Hold, `${constraint} && ProcId == 0`, ['test hold', 42]);
+    expect(held.get('TotalSuccess')).toBe(1);
+    expect(condorQ(`${constraint} && ProcId == 0`, 'JobStatus', 'HoldReasonSubCode')).toEqual(['5 42']);
+    const removed = await s.act(htcondor.JobAction.Remove, constraint);
+    expect(removed.get('TotalSuccess')).toBe(2);
+    expect(condorQ(constraint, 'JobStatus')).toEqual([]);
+  });
+
+  it('edit changes attributes by id and by constraint, in one commit; a refused edit changes nothing', async () => {
+    const s = await schedd(via);
+    const { clusterId } = await s.submit(description({ hold: 'true' }), { count: 2 });
+    const constraint = `ClusterId == ${clusterId}`;
+    try {
+      expect(Number(await s.edit([`${clusterId}.0`], 'Foo', '"bar"'))).toBe(1);
+      expect(Number(await s.edit(constraint, { Baz: 5, Qux: '"x"' }))).toBe(2);
+      expect(condorQ(constraint, 'Foo', 'Baz', 'Qux')).toEqual(['bar 5 x', 'undefined 5 x']);
+      await expect(s.edit(`${clusterId}.0`, 'ClusterId', '7')).rejects.toThrow(/immutable attribute ClusterId/);
+      await expect(s.edit(constraint, 'Foo', 'this is not ( an expression')).rejects.toThrow(HTCondorValueError);
+      await expect(s.query('ClusterId == (')).rejects.toThrow(HTCondorValueError);
+      expect(condorQ(`${constraint} && ProcId == 0`, 'ClusterId')).toEqual([String(clusterId)]);
+    } finally {
+      await s.act(htcondor.JobAction.Remove, constraint);
+    }
+  });
+
+  it('a transaction commits once at the end, and one that throws leaves nothing behind', async () => {
+    const s = await schedd(via);
+    let cluster = 0;
+    await s.transaction(0, async () => {
+      cluster = (await s.submit(description({ hold: 'true' }))).clusterId;
+      await s.edit(`${cluster}.0`, 'InTxn', 'true');
+    });
+    expect(condorQ(`ClusterId == ${cluster}`, 'InTxn')).toEqual(['true']);
+    await s.act(htcondor.JobAction.Remove, `ClusterId == ${cluster}`);
+
+    let abandoned = 0;
+    await expect(s.transaction(0, async () => {
+      abandoned = (await s.submit(description({ hold: 'true' }))).clusterId;
+      throw new Error('changed my mind');
+    })).rejects.toThrow('changed my mind');
+    expect(condorQ(`ClusterId == ${abandoned}`, 'ProcId')).toEqual([]);
+
+    {
+      await using txn = await s.transaction();
+      expect(txn.active).toBe(true);
+      cluster = (await s.submit(description({ hold: 'true' }))).clusterId;
+    }
+    expect(condorQ(`ClusterId == ${cluster}`, 'ProcId')).toEqual(['0']);
+    await s.act(htcondor.JobAction.Remove, `ClusterId == ${cluster}`);
+  });
+
+  it('a description with an error gives HTCondorValueError and no cluster', async () => {
+    const s = await schedd(via);
+    const marker = `aborted-submit-${Date.now()}`;
+    await expect(s.submit(new htcondor.Submit({ executable: '/bin/echo', arguments: marker, universe: 'nonsense' }, { cwd: inside })))
+      .rejects.toThrow(/nonsense/);
+    expect(condorQ(`Args == "${marker}"`, 'ClusterId')).toEqual([]);
+    expect(asUser('condor_history', '-constraint', `Args == "${marker}"`, '-af', 'ClusterId').trim()).toBe('');
+  });
+});
+
+describe('Schedd queries', () => {
+  it('xquery streams, with nextAdsNonBlocking, tag and poll; SummaryOnly gives the summary', async () => {
+    const s = await schedd({});
+    const { clusterId } = await s.submit(description({ hold: 'true' }), { count: 5 });
+    try {
+      const a = await s.xquery(`ClusterId == ${clusterId}`, ['ProcId'], -1, htcondor.QueryOpts.Default, 'first');
+      const b = await s.xquery(`ClusterId == ${clusterId} && ProcId < 2`, ['ProcId'], -1, htcondor.QueryOpts.Default, 'second');
+      const seen: Record<string, number> = {};
+      for await (const q of htcondor.poll([a, b])) seen[q.tag()] = (seen[q.tag()] ?? 0) + q.nextAdsNonBlocking().length;
+      expect(seen).toEqual({ first: 5, second: 2 });
+      expect(a.done() && b.done()).toBe(true);
+      const limited = await s.query(`ClusterId == ${clusterId}`, ['ProcId'], undefined, 3);
+      expect(limited).toHaveLength(3);
+      const [summary] = (await s.query(`ClusterId == ${clusterId}`, [], undefined, -1, htcondor.QueryOpts.SummaryOnly)) as classad.ClassAd[];
+      expect(summary!.get('Held')).toBe(5);
+      expect(summary!.has('Owner')).toBe(false);
+    } finally {
+      await s.act(htcondor.JobAction.Remove, `ClusterId == ${clusterId}`);
+    }
+  });
+
+  it('an aborted call rejects and closes its connection', async () => {
+    const s = await schedd({});
+    const controller = new AbortController();
+    controller.abort();
+    await expect(s.query('true', [], undefined, -1, 0, { signal: controller.signal })).rejects.toThrow(HTCondorIOError);
+  });
+
+  it('refreshGSIProxy says GSI is gone', async () => {
+    const s = await schedd({});
+    expect(() => s.refreshGSIProxy()).toThrow(/GSI/);
+  });
+});

@@ -1,0 +1,66 @@
+#include "ops/ad_stream.hpp"
+
+#include <optional>
+
+#include "cedar/classad_wire.hpp"
+#include "classad/parser.hpp"
+
+namespace htcondor::ops {
+
+namespace {
+
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if ((a[i] | 0x20) != (b[i] | 0x20)) return false;
+  return true;
+}
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+bool isEndAd(std::string_view lines) {
+  while (!lines.empty()) {
+    const auto eol = lines.find('\n');
+    const std::string_view line = lines.substr(0, eol);
+    lines = eol == std::string_view::npos ? std::string_view() : lines.substr(eol + 1);
+    const auto eq = line.find('=');
+    if (eq != std::string_view::npos && equalsIgnoringCase(trimmed(line.substr(0, eq)), "Owner"))
+      return trimmed(line.substr(eq + 1)) == "0";
+  }
+  return false;
+}
+
+Task adStream(Io& io, security::SessionCache& sessions, SecurityOptions security, AdStreamRequest request) {
+  auto target = CommandRequest::to(request.address, request.command);
+  if (!target) co_return io.finish(target.error(), ErrorKind::Value);
+  classad::Parser parser(request.requestAd);
+  auto ad = parser.parseClassAd(true);
+  if (!ad) co_return io.finish("the request ad does not parse: " + request.requestAd, ErrorKind::Value);
+  if (request.deadline > 0) io.setDeadline(request.deadline);
+
+  auto connection = co_await startCommand(io, sessions, security, *target);
+  if (!connection) co_return io.finish(connection.error());
+  auto& c = **connection;
+  if (auto sent = c.sendAd(*ad); !sent) co_return io.finish(sent.error());
+
+  for (;;) {
+    auto message = co_await c.receive();
+    if (!message) co_return io.finish("the schedd ended the answer early: " + message.error());
+    auto in = c.reader(*message);
+    while (!in.atEnd()) {
+      auto lines = cedar::getClassAdLines(in);
+      if (!lines) co_return io.finish("the schedd's answer is malformed: " + lines.error().message);
+      const bool end = isEndAd(*lines);
+      io.emit(std::move(*lines));
+      if (end) co_return io.finish(std::nullopt);
+    }
+  }
+}
+
+}  // namespace htcondor::ops

@@ -1,0 +1,255 @@
+#include "ops/qmgmt.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <utility>
+
+#include "cedar/classad_wire.hpp"
+#include "classad/eval.hpp"
+#include "classad/unparse.hpp"
+#include "protocol/qmgmt_calls.hpp"
+
+namespace htcondor::ops {
+
+namespace {
+
+using protocol::QmgmtCall;
+using Kind = QmgmtCall::Kind;
+
+// RPC numbers (qmgmt_constants.h).
+enum Rpc : int64_t {
+  kNewCluster = 10002,
+  kNewProc = 10003,
+  kCommitNoFlags = 10007,
+  kDeleteAttribute = 10012,
+  kBeginTransaction = 10023,
+  kAbortTransaction = 10024,
+  kSetAttribute2 = 10027,
+  kCloseSocket = 10028,
+  kCommit = 10031,
+  kSetAttributeByConstraint2 = 10032,
+  kGetCapabilities = 10036,
+  kSetJobFactory = 10037,
+  kSendMaterializeData = 10039,
+};
+inline constexpr int64_t kQmgmtWrite = 1112;
+inline constexpr int64_t kQmgmtRead = 1111;
+inline constexpr int64_t kNoAck = 0x02;
+inline constexpr std::size_t kMaterializeChunk = 64 * 1024;
+
+// What a refused call said: the schedd's own reason when it sent one, else its errno.
+std::string refusal(const char* what, int64_t rval, int64_t err, const std::string& reason) {
+  std::string out = std::string(what) + " failed";
+  if (!reason.empty()) return out + ": " + reason;
+  const int code = static_cast<int>(err < 0 ? -err : err);
+  if (code == 0) return out + " (" + std::to_string(rval) + ")";
+  return out + ": " + std::strerror(code) + " (errno " + std::to_string(code) + ")";
+}
+
+std::string errorReason(const classad::ClassAd& ad) {
+  auto reason = classad::evaluateAttr(ad, "ErrorReason");
+  return reason && reason->isString() ? reason->asString() : std::string();
+}
+
+class Conversation {
+ public:
+  Conversation(Io& io, CommandConnection& c) : io_(io), c_(c) {}
+
+  // Carries out one call; an error ends the conversation.
+  Async<Status<Error>> run(const QmgmtCall& call) {
+    switch (call.kind) {
+      case Kind::NewCluster: {
+        auto m = c_.writer();
+        m.putInt(kNewCluster);
+        auto reply = co_await request(std::move(m), "creating a cluster");
+        if (!reply) co_return failure(reply.error());
+        lastCluster_ = *reply;
+        io_.emit("cluster " + std::to_string(*reply));
+        co_return std::monostate{};
+      }
+      case Kind::NewProc: {
+        auto m = c_.writer();
+        m.putInt(kNewProc).putInt(cluster(call));
+        auto reply = co_await request(std::move(m), "creating a job");
+        if (!reply) co_return failure(reply.error());
+        if (*reply != call.proc)
+          co_return failure("the schedd numbered the new job " + std::to_string(*reply) + ", not " + std::to_string(call.proc));
+        io_.emit("proc " + std::to_string(*reply));
+        co_return std::monostate{};
+      }
+      case Kind::SetAttribute: {
+        // Not answered: a refusal is reported by the commit.
+        auto m = c_.writer();
+        m.putInt(kSetAttribute2).putInt(cluster(call)).putInt(call.proc).putString(call.value).putString(call.name);
+        m.putChar(static_cast<uint8_t>(call.flags | kNoAck));
+        co_return c_.send(std::move(m));
+      }
+      case Kind::DeleteAttribute: {
+        auto m = c_.writer();
+        m.putInt(kDeleteAttribute).putInt(cluster(call)).putInt(call.proc).putString(call.name);
+        auto reply = co_await request(std::move(m), ("deleting " + call.name).c_str());
+        if (!reply) co_return failure(reply.error());
+        io_.emit("ok");
+        co_return std::monostate{};
+      }
+      case Kind::SetAttributeByConstraint: {
+        // Always answered, NoAck or not: how many jobs matched (-1 and ENOENT for none).
+        auto m = c_.writer();
+        m.putInt(kSetAttributeByConstraint2).putString(call.text).putString(call.value).putString(call.name);
+        m.putChar(static_cast<uint8_t>(call.flags | kNoAck));
+        if (auto sent = c_.send(std::move(m)); !sent) co_return failure(sent.error());
+        auto reply = co_await c_.receive();
+        if (!reply) co_return failure(reply.error());
+        auto in = c_.reader(*reply);
+        auto rval = in.getInt64();
+        if (!rval) co_return failure(rval.error().message);
+        if (*rval < 0) {
+          auto err = in.getInt64();
+          if (!err) co_return failure(err.error().message);
+          if (*err != ENOENT) co_return failure(refusal("setting an attribute by constraint", *rval, *err, ""));
+        }
+        io_.emit("matched " + std::to_string(std::max<int64_t>(*rval, 0)));
+        co_return std::monostate{};
+      }
+      case Kind::SendMaterializeData: {
+        auto m = c_.writer();
+        m.putInt(kSendMaterializeData).putInt(cluster(call)).putInt(0);
+        const auto* rows = reinterpret_cast<const uint8_t*>(call.text.data());
+        for (std::size_t at = 0; at < call.text.size(); at += kMaterializeChunk)
+          m.putBytes(std::span(rows + at, std::min(kMaterializeChunk, call.text.size() - at)));
+        if (auto sent = c_.send(std::move(m)); !sent) co_return failure(sent.error());
+        auto reply = co_await c_.receive();
+        if (!reply) co_return failure(reply.error());
+        auto in = c_.reader(*reply);
+        auto file = in.getString();
+        if (!file) co_return failure(file.error().message);
+        auto count = in.getInt64();
+        if (!count) co_return failure(count.error().message);
+        auto rval = in.getInt64();
+        if (!rval) co_return failure(rval.error().message);
+        if (*rval < 0) {
+          auto err = in.getInt64();
+          co_return failure(refusal("sending the item data", *rval, err ? *err : 0, ""));
+        }
+        io_.emit("items " + std::to_string(*count) + " " + *file);
+        co_return std::monostate{};
+      }
+      case Kind::SetJobFactory: {
+        auto m = c_.writer();
+        m.putInt(kSetJobFactory).putInt(cluster(call)).putInt(call.number).putString(call.name).putString(call.text);
+        auto reply = co_await request(std::move(m), "setting up the job factory");
+        if (!reply) co_return failure(reply.error());
+        io_.emit("ok");
+        co_return std::monostate{};
+      }
+      case Kind::GetCapabilities: {
+        auto m = c_.writer();
+        m.putInt(kGetCapabilities).putInt(0);
+        if (auto sent = c_.send(std::move(m)); !sent) co_return failure(sent.error());
+        auto reply = co_await c_.receive();
+        if (!reply) co_return failure(reply.error());
+        auto in = c_.reader(*reply);
+        auto ad = cedar::getClassAd(in);
+        if (!ad) co_return failure("the schedd's capabilities are malformed: " + ad.error().message);
+        io_.emit("capabilities " + classad::unparse(**ad));
+        co_return std::monostate{};
+      }
+      case Kind::Commit: {
+        auto m = c_.writer();
+        if (call.flags == 0) m.putInt(kCommitNoFlags);
+        else m.putInt(kCommit).putInt(call.flags);
+        if (auto sent = c_.send(std::move(m)); !sent) co_return failure(sent.error());
+        auto reply = co_await c_.receive();
+        if (!reply) co_return failure(reply.error());
+        auto in = c_.reader(*reply);
+        auto rval = in.getInt64();
+        if (!rval) co_return failure(rval.error().message);
+        int64_t err = 0;
+        if (*rval < 0) {
+          auto e = in.getInt64();
+          if (!e) co_return failure(e.error().message);
+          err = *e;
+        }
+        // The ad follows only for clients the schedd believes new enough; peek for it.
+        std::shared_ptr<classad::ClassAd> ad = std::make_shared<classad::ClassAd>();
+        if (!in.atEnd()) {
+          auto got = cedar::getClassAd(in);
+          if (!got) co_return failure("the schedd's commit reply is malformed: " + got.error().message);
+          ad = *got;
+        }
+        if (*rval < 0) co_return failure(refusal("committing the transaction", *rval, err, errorReason(*ad)));
+        io_.emit("commit " + classad::unparse(*ad));
+        co_return std::monostate{};
+      }
+      case Kind::Abort:
+      case Kind::BeginTransaction: {
+        auto m = c_.writer();
+        m.putInt(call.kind == Kind::Abort ? kAbortTransaction : kBeginTransaction);
+        auto reply = co_await request(std::move(m), call.kind == Kind::Abort ? "aborting the transaction" : "beginning a transaction");
+        if (!reply) co_return failure(reply.error());
+        io_.emit("ok");
+        co_return std::monostate{};
+      }
+    }
+    co_return failure(std::string("unknown queue call"));
+  }
+
+  // CloseSocket: the schedd stops reading and aborts what was not committed.
+  void end() {
+    auto m = c_.writer();
+    m.putInt(kCloseSocket);
+    (void)c_.send(std::move(m));
+  }
+
+ private:
+  int64_t cluster(const QmgmtCall& call) const { return call.cluster == 0 ? lastCluster_ : call.cluster; }
+
+  // A call answered "int rval [, int errno [, ClassAd]]": rval, or the refusal.
+  Async<Result<int64_t, Error>> request(cedar::MessageWriter message, std::string what) {
+    if (auto sent = c_.send(std::move(message)); !sent) co_return failure(sent.error());
+    auto reply = co_await c_.receive();
+    if (!reply) co_return failure(reply.error());
+    auto in = c_.reader(*reply);
+    auto rval = in.getInt64();
+    if (!rval) co_return failure(rval.error().message);
+    if (*rval >= 0) co_return *rval;
+    auto err = in.getInt64();
+    std::string reason;
+    if (err && !in.atEnd()) {
+      if (auto ad = cedar::getClassAd(in)) reason = errorReason(**ad);
+    }
+    co_return failure(refusal(what.c_str(), *rval, err ? *err : 0, reason));
+  }
+
+  Io& io_;
+  CommandConnection& c_;
+  int64_t lastCluster_ = 0;
+};
+
+}  // namespace
+
+Task qmgmt(Io& io, security::SessionCache& sessions, SecurityOptions security, QmgmtOpen request) {
+  auto target = CommandRequest::to(request.address, request.write ? kQmgmtWrite : kQmgmtRead);
+  if (!target) co_return io.finish(target.error(), ErrorKind::Value);
+  if (request.deadline > 0) io.setDeadline(request.deadline);
+
+  auto connection = co_await startCommand(io, sessions, security, *target);
+  if (!connection) co_return io.finish(connection.error());
+  Conversation conversation(io, **connection);
+  io.emit("ready");
+  for (;;) {
+    const Bytes input = co_await nextInput(io);
+    auto calls = protocol::readQmgmtCalls(input);
+    if (!calls) co_return io.finish(calls.error(), ErrorKind::Internal);
+    if (calls->empty()) break;
+    for (const auto& call : *calls) {
+      auto done = co_await conversation.run(call);
+      if (!done) co_return io.finish(done.error());
+    }
+  }
+  conversation.end();
+  io.finish(std::nullopt);
+}
+
+}  // namespace htcondor::ops

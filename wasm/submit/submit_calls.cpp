@@ -1,0 +1,61 @@
+#include "submit/submit_calls.hpp"
+
+#include "classad/eval.hpp"
+#include "classad/unparse.hpp"
+#include "submit/job_ad_builder.hpp"
+#include "submit/spool_hold.hpp"
+
+namespace htcondor::submit {
+
+namespace {
+
+using protocol::QmgmtCall;
+
+void setAttribute(protocol::QmgmtCallWriter& out, int64_t proc, const std::string& name, const classad::ExprTree& value) {
+  QmgmtCall call;
+  call.kind = QmgmtCall::Kind::SetAttribute;
+  call.proc = proc;
+  call.name = name;
+  call.value = classad::unparse(value, classad::Style::Old);
+  out.add(call);
+}
+
+// `first` leads (the schedd files ClusterId/ProcId before anything else), then the rest.
+void setAttributes(protocol::QmgmtCallWriter& out, int64_t proc, const classad::ClassAd& ad, std::initializer_list<const char*> first) {
+  for (const char* name : first)
+    if (auto v = ad.lookup(name)) setAttribute(out, proc, name, *v);
+  for (const auto& [name, value] : ad.attributes()) {
+    bool led = false;
+    for (const char* f : first) led = led || name == f;
+    if (!led) setAttribute(out, proc, name, *value);
+  }
+}
+
+}  // namespace
+
+Result<int> SubmitCalls::write(protocol::QmgmtCallWriter& out, int maxProcs) {
+  int written = 0;
+  while (written < maxProcs) {
+    auto next = jobs_.next();
+    if (!next) return failure(next.error());
+    if (!*next) break;
+    classad::ClassAd& ad = **next;
+    if (spool_) holdForSpooling(ad);
+    auto procId = classad::evaluateAttr(ad, "ProcId");
+    const int64_t proc = procId && procId->isInteger() ? procId->asInteger() : 0;
+
+    QmgmtCall newProc;
+    newProc.kind = QmgmtCall::Kind::NewProc;
+    newProc.proc = proc;
+    out.add(newProc);
+    if (!cluster_) {
+      cluster_ = clusterAdOf(ad);
+      setAttributes(out, -1, *cluster_, {"ClusterId"});
+    }
+    setAttributes(out, proc, *procDelta(*cluster_, ad), {"ProcId", "JobStatus"});
+    ++written;
+  }
+  return written;
+}
+
+}  // namespace htcondor::submit

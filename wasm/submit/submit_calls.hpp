@@ -1,0 +1,34 @@
+// A submission as the queue calls that create its jobs (protocol doc commands-schedd-qmgmt 3.2),
+// the way the real tools send them: the cluster ad's attributes first (ClusterId leading), then
+// per proc NewProc, ProcId, JobStatus and what differs from the cluster ad. The cluster itself
+// was created beforehand (NewCluster), so the ads are made with its id.
+#pragma once
+
+#include <memory>
+
+#include "classad/classad.hpp"
+#include "protocol/qmgmt_calls.hpp"
+#include "submit/job_stream.hpp"
+
+namespace htcondor::submit {
+
+class SubmitCalls {
+ public:
+  // `jobs` must make whole ads (not procs-only); `spool` holds each job for spooling.
+  SubmitCalls(JobStream jobs, bool spool) : jobs_(std::move(jobs)), spool_(spool) {}
+
+  // Appends the calls of up to `maxProcs` more procs; how many it wrote (0: no more now — the
+  // queue statement is done, or the item fed last is).
+  Result<int> write(protocol::QmgmtCallWriter& out, int maxProcs);
+
+  // The cluster ad as sent (null until the first proc).
+  const std::shared_ptr<classad::ClassAd>& clusterAd() const { return cluster_; }
+  JobStream& jobs() { return jobs_; }
+
+ private:
+  JobStream jobs_;
+  bool spool_;
+  std::shared_ptr<classad::ClassAd> cluster_;
+};
+
+}  // namespace htcondor::submit
