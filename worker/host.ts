@@ -48,10 +48,13 @@ export function createCoreHost(): CorePort {
       throw error;
     }
   };
-  /** Starts `op` and returns its first step; `chunk` bounds the results a step holds. */
-  const open = async (r: TargetRequest, op: OperationHandle, transport: Transport, chunk?: number): Promise<OpenedOperation> => {
+  /**
+   * Starts `op` and returns its first step; `chunk` bounds the results a step holds, `idle`
+   * makes the timeout one of no progress (file transfers).
+   */
+  const open = async (r: TargetRequest, op: OperationHandle, transport: Transport, chunk?: number, idle?: boolean): Promise<OpenedOperation> => {
     const id = r.operation ?? nextRunId--;
-    const run = new OperationRun(op, transport, chunk);
+    const run = new OperationRun(op, transport, chunk, idle);
     running.set(id, run);
     return { id, ...(await step(id, run)) };
   };
@@ -136,12 +139,12 @@ export function createCoreHost(): CorePort {
     scheddSpool: async (r) => {
       const core = await module();
       const c = await context(r);
-      return open(r, core.scheddSpool(c.address, r.jobs, c.deadline, c.security), c.transport);
+      return open(r, core.scheddSpool(c.address, r.jobs, c.deadline, c.security), c.transport, undefined, true);
     },
     scheddRetrieve: async (r) => {
       const core = await module();
       const c = await context(r);
-      return open(r, core.scheddRetrieve(c.address, r.constraint, c.deadline, c.security), c.transport, RETRIEVE_CHUNK);
+      return open(r, core.scheddRetrieve(c.address, r.constraint, c.deadline, c.security), c.transport, RETRIEVE_CHUNK, true);
     },
     operationCancel: async (id) => {
       running.get(id)?.cancel();

@@ -47,13 +47,20 @@ export class OperationRun {
   #paused = false;
   /** When the operation started waiting on its caller (paused, or for input). */
   #waitingSince: number | undefined;
+  /** Set when the timeout bounds the time without progress: when it last made some. */
+  #lastProgress: number | undefined;
   #waiter: { resolve: (step: OperationStep) => void; reject: (error: Error) => void } | undefined;
 
-  /** `chunk`: the most results a step holds back before it is handed out. */
-  constructor(op: OperationHandle, transport: Transport, chunk = Infinity) {
+  /**
+   * `chunk`: the most results a step holds back before it is handed out. `idle`: the timeout
+   * bounds the time without progress (bytes arriving, the caller asked for more) rather than the
+   * whole run, so a large file transfer is not cut off while it moves.
+   */
+  constructor(op: OperationHandle, transport: Transport, chunk = Infinity, idle = false) {
     this.#op = op;
     this.#transport = transport;
     this.#chunk = chunk;
+    if (idle) this.#lastProgress = clock();
     this.#pump();
   }
 
@@ -85,6 +92,13 @@ export class OperationRun {
     this.#end();
     this.#error = new HTCondorIOError('the operation was cancelled');
     this.#settle();
+  }
+
+  #progressed(): void {
+    if (this.#lastProgress === undefined) return;
+    const now = clock();
+    this.#op.extendDeadline(now - this.#lastProgress);
+    this.#lastProgress = now;
   }
 
   #creditWaitingTime(): void {
@@ -153,7 +167,10 @@ export class OperationRun {
           const conn = a.conn;
           const connection = this.#transport.connect(a.host!, a.port!, {
             connected: this.#report(() => op.onConnected(conn)),
-            data: (bytes) => this.#report(() => op.onData(conn, bytes))(),
+            data: (bytes) => this.#report(() => {
+              this.#progressed();
+              op.onData(conn, bytes);
+            })(),
             closed: this.#report(() => op.onClosed(conn)),
             failed: (why) => this.#report(() => op.onConnectFailed(conn, why))(),
           });
@@ -179,8 +196,12 @@ export class OperationRun {
           // The caller is asked for more (the next piece of a file to upload) only once what
           // was sent has left: uploads stream at the network's pace with bounded memory.
           const sending = [...this.#connections.values()].map((c) => c.whenDrained?.()).filter((p) => p !== undefined);
-          if (sending.length === 0) this.#wantsInput = true;
-          else void Promise.all(sending).then(this.#report(() => (this.#wantsInput = true)));
+          const ready = () => {
+            this.#progressed();
+            this.#wantsInput = true;
+          };
+          if (sending.length === 0) ready();
+          else void Promise.all(sending).then(this.#report(ready));
           break;
         }
         case 'done':

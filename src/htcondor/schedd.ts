@@ -214,7 +214,8 @@ export class Schedd {
    * Uploads the input files of jobs submitted with `spool` (their proc ads, e.g. from
    * Submit.jobs()) with HTCondor's file-transfer protocol; the schedd then releases them.
    * Files come from `options.files` (File, Blob or bytes, by name; required in browsers) or
-   * from disk relative to each job's Iwd; large files stream.
+   * from disk relative to each job's Iwd; large files stream. `timeout` bounds the time
+   * without progress, not the whole transfer.
    */
   async spool(jobs: Iterable<ClassAd>, options?: SpoolOptions): Promise<void> {
     return spool(await this.#request(options), jobs, options);
@@ -223,7 +224,8 @@ export class Schedd {
   /**
    * Downloads the outputs of the caller's spooled jobs that `jobSpec` names (ids or a
    * constraint): into each job's Iwd as submitted (as the Python bindings do), into
-   * `options.into`, or kept as Blobs (`memory`, always in browsers). Files stream to disk.
+   * `options.into`, or kept as Blobs (`memory`, always in browsers). Files stream to disk;
+   * `timeout` bounds the time without progress, not the whole transfer.
    */
   async retrieve(jobSpec: JobSpec, options?: RetrieveOptions): Promise<RetrievedJob[]> {
     return retrieve(await this.#request(options), jobSpec, options);
