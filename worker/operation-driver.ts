@@ -38,6 +38,9 @@ export class OperationRun {
   readonly #transport: Transport;
   readonly #chunk: number;
   readonly #connections = new Map<number, Connection>();
+  // What the operation sent during one pump, by connection: written together once it pauses,
+  // so the many small messages of a queue transaction cost one write, not one each.
+  readonly #outgoing = new Map<number, Uint8Array[]>();
   #items: OperationItem[] = [];
   #timer: ReturnType<typeof setTimeout> | undefined;
   #finished = false;
@@ -156,7 +159,34 @@ export class OperationRun {
     };
   }
 
+  #flush(): void {
+    for (const [conn, chunks] of this.#outgoing) {
+      const connection = this.#connections.get(conn);
+      if (!connection) continue;
+      if (chunks.length === 1) {
+        connection.send(chunks[0]!);
+        continue;
+      }
+      const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+      let at = 0;
+      for (const c of chunks) {
+        all.set(c, at);
+        at += c.length;
+      }
+      connection.send(all);
+    }
+    this.#outgoing.clear();
+  }
+
   #pump(): void {
+    try {
+      this.#pumpActions();
+    } finally {
+      this.#flush();
+    }
+  }
+
+  #pumpActions(): void {
     const op = this.#op;
     while (!this.#finished) {
       const a = op.poll();
@@ -178,10 +208,14 @@ export class OperationRun {
           if (this.#paused) connection.pause?.();
           break;
         }
-        case 'send':
-          this.#connections.get(a.conn)?.send(a.bytes!);
+        case 'send': {
+          const pending = this.#outgoing.get(a.conn);
+          if (pending) pending.push(a.bytes!);
+          else this.#outgoing.set(a.conn, [a.bytes!]);
           break;
+        }
         case 'close':
+          this.#flush();
           this.#connections.get(a.conn)?.close();
           this.#connections.delete(a.conn);
           break;
@@ -206,10 +240,12 @@ export class OperationRun {
         }
         case 'done':
           this.#done = true;
+          this.#flush();
           this.#end();
           return;
         case 'failed':
           this.#error = new errorTypes[a.errorKind ?? 'io'](a.text!);
+          this.#flush();
           this.#end();
           return;
       }

@@ -3,7 +3,7 @@ import { HTCondorTypeError, HTCondorValueError } from '../errors.js';
 import { QueueItemsIterator, type QueueItem } from './queue-items-iterator.js';
 import { SubmitJobsIterator } from './submit-jobs-iterator.js';
 import { checkItem } from './queue-items-iterator.js';
-import { failed, raise, submitCore, type SubmitCallsHandle, type SubmitCallsRequest, type SubmitHandle } from './submit/core.js';
+import { failed, raise, submitCore, type FactoryRequest, type FactorySubmitData, type SubmitCallsHandle, type SubmitCallsRequest, type SubmitHandle } from './submit/core.js';
 import { dagDescription, type DagOptions } from './submit/from-dag.js';
 import { submitHost } from './submit/host.js';
 import type { SubmitOptions } from './submit/options.js';
@@ -185,6 +185,20 @@ export class Submit extends Owned<SubmitHandle> implements Iterable<string> {
     const calls = this.handle.submitCalls(request);
     if (failed(calls)) raise(calls);
     return calls;
+  }
+
+  /** @internal Schedd.submit: whether the description asks for late materialization. */
+  wantsFactory(): boolean {
+    const wants = this.handle.wantsFactory();
+    if (failed(wants)) raise(wants);
+    return wants;
+  }
+
+  /** @internal Schedd.submit: what a late-materialization submit sends for a cluster the schedd made. */
+  factorySubmit(request: FactoryRequest): FactorySubmitData {
+    const made = this.handle.factorySubmit(request);
+    if (failed(made)) raise(made);
+    return made;
   }
 
   /** @internal The next item of Schedd.submit's item data. */

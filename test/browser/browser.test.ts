@@ -238,6 +238,44 @@ describe('in headless Chromium', () => {
     expect(answer.error.name).toBe('HTCondorValueError');
   });
 
+  it('submits a 3-proc cluster through the proxy, follows it to completion, and reads it back from query and history', async () => {
+    const token = readFileSync(pool.tokenFile, 'utf8').trim();
+    const answer = await inPage<{ cluster: number; procs: number; held: number[]; statuses: number[]; history: number[]; edited: string }>(`
+      const { htcondor } = await import('/browser/index.js');
+      const security = new htcondor.SecMan({ proxy: '${proxy.url}' });
+      security.setToken(${JSON.stringify(token)});
+      const via = { proxy: '${proxy.url}', security };
+      const schedd = new htcondor.Schedd(await new htcondor.Collector('${pool.collector}', via).locate(htcondor.DaemonTypes.Schedd), via);
+      const options = { cwd: '/tmp', user: 'web', config: { UID_DOMAIN: 'vm', FILESYSTEM_DOMAIN: 'vm' } };
+      const sub = new htcondor.Submit({ executable: '/bin/true', arguments: '$(Process)', hold: 'true', request_memory: '16', request_disk: '1024', should_transfer_files: 'YES' }, options);
+      const result = await schedd.submit(sub, { count: 3 });
+      const c = 'ClusterId == ' + result.clusterId;
+      const held = (await schedd.query(c, ['ProcId', 'JobStatus'])).map((ad) => ad.get('JobStatus'));
+      await schedd.edit(c, 'BrowserEdit', '"yes"');
+      const [edited] = await schedd.query(c + ' && ProcId == 0', ['BrowserEdit']);
+      await schedd.act(htcondor.JobAction.Release, c);
+      let statuses = [];
+      for (let i = 0; i < 120; i++) {
+        statuses = (await schedd.query(c, ['JobStatus'])).map((ad) => ad.get('JobStatus'));
+        if (statuses.length === 0) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      const history = [];
+      for (let i = 0; i < 20 && history.length < 3; i++) {
+        history.length = 0;
+        for await (const ad of await schedd.history(c, ['ProcId', 'ExitCode'])) history.push(ad.get('ExitCode'));
+        if (history.length < 3) await new Promise((r) => setTimeout(r, 500));
+      }
+      return { cluster: result.clusterId, procs: result.numProcs, held, statuses, history, edited: edited.get('BrowserEdit') };`);
+    expect(answer.procs).toBe(3);
+    expect(answer.held).toEqual([5, 5, 5]);
+    expect(answer.edited).toBe('yes');
+    expect(answer.statuses).toEqual([]);
+    expect(answer.history).toEqual([0, 0, 0]);
+    expect(execFileSync(inRoot, ['--user', pool.user, 'condor_history', '-constraint', `ClusterId == ${answer.cluster}`, '-af', 'ExitCode'], { encoding: 'utf8' }).trim().split('\n'))
+      .toEqual(['0', '0', '0']);
+  });
+
   it('reports a target the proxy refuses as HTCondorIOError with the reason', async () => {
     const error = await inPage<{ name: string; message: string }>(`
       const { htcondor } = await import('/browser/index.js');

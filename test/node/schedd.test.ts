@@ -149,6 +149,27 @@ describe.each([
     await s.act(htcondor.JobAction.Remove, `ClusterId == ${cluster}`);
   });
 
+  it('late materialization: the schedd's job factory makes the procs, max_materialize at a time', async () => {
+    const s = await schedd(via);
+    const result = await s.submit(description({ hold: 'true', max_materialize: '2', arguments: '$(x)' }), {
+      itemdata: [{ x: 'a' }, { x: 'b' }, { x: 'c' }],
+    });
+    expect(result.numProcs).toBe(3);
+    const constraint = `ClusterId == ${result.clusterId}`;
+    try {
+      let jobs: string[] = [];
+      for (let i = 0; i < 60 && jobs.length < 2; i++) {
+        jobs = condorQ(constraint, 'ProcId', 'Args');
+        if (jobs.length < 2) await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(jobs).toEqual(['0 a', '1 b']);
+      const [cluster] = (await s.query(constraint, ['JobMaterializeLimit', 'JobMaterializeDigestFile'], undefined, -1, htcondor.QueryOpts.ClusterAds)) as classad.ClassAd[];
+      expect(cluster!.get('JobMaterializeLimit')).toBe(2);
+    } finally {
+      await s.act(htcondor.JobAction.Remove, [String(result.clusterId)]);
+    }
+  });
+
   it('a description with an error gives HTCondorValueError and no cluster', async () => {
     const s = await schedd(via);
     const marker = `aborted-submit-${Date.now()}`;

@@ -15,11 +15,21 @@
 
 namespace htcondor::bindings {
 
+// A Uint8Array's bytes, copied in one go into memory of the core's (element by element through
+// embind costs a call per byte).
+template <class Container = std::vector<uint8_t>>
+Container byteCopy(const emscripten::val& v) {
+  Container out(v["length"].as<std::size_t>(), 0);
+  if (!out.empty()) {
+    emscripten::val(emscripten::typed_memory_view(out.size(), reinterpret_cast<uint8_t*>(out.data()))).call<void>("set", v);
+  }
+  return out;
+}
+
 // A Uint8Array (or array of bytes) as a string; nothing for null or undefined.
 inline std::optional<std::string> bytes(const emscripten::val& v) {
   if (v.isUndefined() || v.isNull()) return std::nullopt;
-  const auto data = emscripten::convertJSArrayToNumberVector<uint8_t>(v);
-  return std::string(data.begin(), data.end());
+  return byteCopy<std::string>(v);
 }
 
 // A copy of `data` as a Uint8Array the host may keep.

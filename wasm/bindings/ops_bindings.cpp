@@ -56,7 +56,7 @@ class Operation {
   void onConnected(int conn) { io_.onConnected(conn); }
   void onConnectFailed(int conn, const std::string& why) { io_.onConnectFailed(conn, why); }
   void onData(int conn, const val& bytes) {
-    const auto data = emscripten::convertJSArrayToNumberVector<uint8_t>(bytes);
+    const auto data = htcondor::bindings::byteCopy(bytes);
     io_.onData(conn, data);
   }
   void onClosed(int conn) { io_.onClosed(conn); }
@@ -68,7 +68,7 @@ class Operation {
       const auto text = input.as<std::string>();
       io_.onInput(ops::Bytes(text.begin(), text.end()));
     } else {
-      io_.onInput(emscripten::convertJSArrayToNumberVector<uint8_t>(input));
+      io_.onInput(htcondor::bindings::byteCopy(input));
     }
   }
 

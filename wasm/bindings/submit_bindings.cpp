@@ -22,6 +22,8 @@
 #include "submit/dry_run.hpp"
 #include "submit/job_ad_builder.hpp"
 #include "submit/job_stream.hpp"
+#include "submit/factory_digest.hpp"
+#include "submit/factory_submit.hpp"
 #include "submit/submit_calls.hpp"
 #include "submit/submit_description.hpp"
 #include "submit/submit_facts_config.hpp"
@@ -253,6 +255,42 @@ class SubmitHandle {
   val feedItem(JobsHandle& jobs, const val& item) const { return feed(jobs.stream(), item); }
   val feedCallsItem(SubmitCallsHandle& calls, const val& item) const { return feed(calls.calls().jobs(), item); }
 
+  // Late materialization, when the description asks for it and the schedd can.
+  val wantsFactory() const {
+    auto wants = sub::wantsFactory(description_);
+    if (!wants) return failed(wants.error());
+    return val(*wants);
+  }
+
+  // request: {clusterId, count, qdate, spool, rows?: string[], vars?: string[]}. What a late
+  // materialization submit sends: the cluster ad's calls, the item rows, the digest.
+  val factorySubmit(const val& request) const {
+    sub::SubmitFacts facts = oneSubmit(sub::pythonJobsFacts(host_.facts));
+    facts.submitMethod = method_ >= 0 ? std::optional(method_) : std::nullopt;
+    facts.qdate = static_cast<int64_t>(request["qdate"].as<double>());
+    std::optional<sub::ExternalItems> external;
+    if (request["rows"].isArray()) {
+      external.emplace();
+      external->rows = emscripten::vecFromJSArray<std::string>(request["rows"]);
+      external->vars = emscripten::vecFromJSArray<std::string>(request["vars"]);
+    }
+    auto made = sub::makeFactorySubmit(description_, std::move(facts), static_cast<long long>(request["clusterId"].as<double>()),
+                                       request["count"].as<int>(), external ? &*external : nullptr, request["spool"].as<bool>());
+    if (!made) return failed(made.error());
+    htcondor::protocol::QmgmtCallWriter calls;
+    sub::writeClusterAd(calls, *made->clusterAd);
+    val out = val::object();
+    out.set("calls", htcondor::bindings::uint8Array(calls.take()));
+    out.set("clusterAd", adCopy(made->clusterAd));
+    out.set("rows", made->rows);
+    out.set("jobs", static_cast<double>(made->jobs));
+    out.set("maxMaterialize", static_cast<double>(made->maxMaterialize));
+    out.set("digest", made->digest);
+    out.set("count", static_cast<double>(made->count));
+    out.set("vars", strings(made->vars));
+    return out;
+  }
+
   // request: {count, clusterId, qdate, itemdata, spool}. The calls that create the jobs of a
   // cluster the schedd already made.
   val submitCalls(const val& request) const {
@@ -386,8 +424,13 @@ EMSCRIPTEN_BINDINGS(htcondor_submit) {
       .function("jobs", &SubmitHandle::jobs)
       .function("feedItem", &SubmitHandle::feedItem)
       .function("submitCalls", &SubmitHandle::submitCalls)
+      .function("wantsFactory", &SubmitHandle::wantsFactory)
+      .function("factorySubmit", &SubmitHandle::factorySubmit)
       .function("feedCallsItem", &SubmitHandle::feedCallsItem);
   function("parseSubmit", &parseSubmit);
+  function("factoryQueueLine", +[](double count, const val& vars, const std::string& itemsFile) {
+    return sub::factoryQueueLine(static_cast<long long>(count), emscripten::vecFromJSArray<std::string>(vars), itemsFile);
+  });
   function("dryRun", &dryRun);
   function("dagSubmitDescription", &dagSubmitDescription);
 }

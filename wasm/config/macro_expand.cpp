@@ -73,6 +73,27 @@ class Expander {
     return result;
   }
 
+  ExpandResult<SelectiveExpansion> except(std::string text, const std::function<bool(std::string_view)>& keep) {
+    int kept = 0;
+    const MacroSkip skip = [&](MacroKind kind, std::string_view body) {
+      bool stays = true;
+      if (kind == MacroKind::Env) stays = false;
+      else if ((kind == MacroKind::Normal || kind == MacroKind::Filename || kind == MacroKind::Dirname) && !isDollar(MacroKind::Normal, body))
+        stays = keep(splitDefault(body).first);
+      if (stays) ++kept;
+      return stays;
+    };
+    size_t from = 0;
+    for (;;) {
+      auto ref = findMacro(text, from, skip);
+      if (!ref) return SelectiveExpansion{std::move(text), kept};
+      auto value = evaluate(*ref, text);
+      if (!value) return failure(value.error());
+      if (auto s = replace(text, *ref, *value); !s) return failure(s.error());
+      from = ref->begin;
+    }
+  }
+
   // expand_self_macro()
   ExpandResult<std::string> self(std::string text, std::string_view self) {
     // "TOOL.X = $(X) more" refers to itself through the unprefixed name too.
@@ -248,6 +269,11 @@ ExpandResult<std::string> expandMacros(std::string_view text, const MacroTable& 
 
 ExpandResult<std::string> expandSelf(std::string_view text, std::string_view self, const MacroTable& config) {
   return Expander(config).self(std::string(text), self);
+}
+
+ExpandResult<SelectiveExpansion> expandExcept(std::string_view text, const MacroTable& config,
+                                              const std::function<bool(std::string_view name)>& keep) {
+  return Expander(config).except(std::string(text), keep);
 }
 
 std::vector<std::string> findReferenceCycle(std::string_view name, const MacroTable& config) {

@@ -70,6 +70,16 @@ ExpandResult<std::string> expandMacros(std::string_view text, const MacroTable& 
 // name>.NAME"), as a definition "X = $(X) more" is read.
 ExpandResult<std::string> expandSelf(std::string_view text, std::string_view self, const MacroTable& config);
 
+// selective_expand_macro(): every $(NAME), $F...(NAME) and $ENV() reference whose name `keep`
+// does not hold is expanded; other functions, $(DOLLAR) and the kept names stay as written.
+// Also gives how many references stayed (HTCondor's skip count).
+struct SelectiveExpansion {
+  std::string text;
+  int kept = 0;
+};
+ExpandResult<SelectiveExpansion> expandExcept(std::string_view text, const MacroTable& config,
+                                              const std::function<bool(std::string_view name)>& keep);
+
 // The names along a cycle of references starting at `name` ("A", "B", "A"), or empty if none
 // is reachable. For the message when expansion gives up.
 std::vector<std::string> findReferenceCycle(std::string_view name, const MacroTable& config);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <utility>
 
 #include "cedar/classad_wire.hpp"
@@ -58,6 +59,10 @@ class Conversation {
 
   // Carries out one call; an error ends the conversation.
   Async<Status<Error>> run(const QmgmtCall& call) {
+    // Whatever the call reads must come after the answers still owed for new procs.
+    if (call.kind != Kind::NewProc && call.kind != Kind::SetAttribute) {
+      if (auto owed = co_await collectProcs(); !owed) co_return owed;
+    }
     switch (call.kind) {
       case Kind::NewCluster: {
         auto m = c_.writer();
@@ -69,13 +74,12 @@ class Conversation {
         co_return std::monostate{};
       }
       case Kind::NewProc: {
+        // Sent without waiting: the schedd answers in order, and the attributes that follow
+        // need no answer, so a batch of procs costs one round trip instead of one each.
         auto m = c_.writer();
         m.putInt(kNewProc).putInt(cluster(call));
-        auto reply = co_await request(std::move(m), "creating a job");
-        if (!reply) co_return failure(reply.error());
-        if (*reply != call.proc)
-          co_return failure("the schedd numbered the new job " + std::to_string(*reply) + ", not " + std::to_string(call.proc));
-        io_.emit("proc " + std::to_string(*reply));
+        if (auto sent = c_.send(std::move(m)); !sent) co_return failure(sent.error());
+        pendingProcs_.push_back(call.proc);
         co_return std::monostate{};
       }
       case Kind::SetAttribute: {
@@ -195,6 +199,31 @@ class Conversation {
     co_return failure(std::string("unknown queue call"));
   }
 
+  // The answers to new procs sent ahead, in order: each must be the proc the caller expects.
+  Async<Status<Error>> collectProcs() {
+    while (!pendingProcs_.empty()) {
+      const int64_t expected = pendingProcs_.front();
+      pendingProcs_.pop_front();
+      auto reply = co_await c_.receive();
+      if (!reply) co_return failure(reply.error());
+      auto in = c_.reader(*reply);
+      auto rval = in.getInt64();
+      if (!rval) co_return failure(rval.error().message);
+      if (*rval < 0) {
+        auto err = in.getInt64();
+        std::string reason;
+        if (err && !in.atEnd()) {
+          if (auto ad = cedar::getClassAd(in)) reason = errorReason(**ad);
+        }
+        co_return failure(refusal("creating a job", *rval, err ? *err : 0, reason));
+      }
+      if (*rval != expected)
+        co_return failure("the schedd numbered the new job " + std::to_string(*rval) + ", not " + std::to_string(expected));
+      io_.emit("proc " + std::to_string(*rval));
+    }
+    co_return std::monostate{};
+  }
+
   // CloseSocket: the schedd stops reading and aborts what was not committed.
   void end() {
     auto m = c_.writer();
@@ -225,6 +254,7 @@ class Conversation {
   Io& io_;
   CommandConnection& c_;
   int64_t lastCluster_ = 0;
+  std::deque<int64_t> pendingProcs_;
 };
 
 }  // namespace
@@ -247,6 +277,7 @@ Task qmgmt(Io& io, security::SessionCache& sessions, SecurityOptions security, Q
       auto done = co_await conversation.run(call);
       if (!done) co_return io.finish(done.error());
     }
+    if (auto owed = co_await conversation.collectProcs(); !owed) co_return io.finish(owed.error());
   }
   conversation.end();
   io.finish(std::nullopt);

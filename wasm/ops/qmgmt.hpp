@@ -9,7 +9,8 @@
 //   cluster <id> | proc <id> | matched <count> | items <rows> <spooled file name>
 //   capabilities <ad> | commit <ad> | ok
 // then it asks for the next batch. An empty batch ends it (CloseSocket). A call the schedd
-// refuses ends it with the schedd's reason.
+// refuses ends it with the schedd's reason. NewProc calls go out without waiting for their
+// answers (the schedd answers in order), which are read before the next call that reads.
 #pragma once
 
 #include <string>

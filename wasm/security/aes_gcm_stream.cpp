@@ -14,12 +14,6 @@ namespace {
 // HTCondor refuses to use the last counter value (condor_crypt_aesgcm.cpp).
 constexpr std::uint32_t kCounterLimit = 0xffffffffu;
 
-struct GcmHandle {
-  mbedtls_gcm_context ctx;
-  GcmHandle() { mbedtls_gcm_init(&ctx); }
-  ~GcmHandle() { mbedtls_gcm_free(&ctx); }
-};
-
 PacketHeader makeHeader(bool endOfMessage, std::uint32_t payloadSize) {
   return {static_cast<std::uint8_t>(endOfMessage ? 1 : 0),
           static_cast<std::uint8_t>(payloadSize >> 24),
@@ -41,6 +35,24 @@ std::span<const std::uint8_t> packetAad(std::uint32_t n, const Digest& first, co
 }
 
 }  // namespace
+
+struct GcmContext {
+  mbedtls_gcm_context ctx;
+  GcmContext() { mbedtls_gcm_init(&ctx); }
+  ~GcmContext() { mbedtls_gcm_free(&ctx); }
+  GcmContext(const GcmContext&) = delete;
+  GcmContext& operator=(const GcmContext&) = delete;
+};
+
+// Keyed once per stream: setting the key builds GCM's tables, too costly to redo per packet.
+mbedtls_gcm_context* AesGcmStream::keyed() {
+  if (!gcm_) {
+    auto made = std::make_shared<GcmContext>();
+    if (mbedtls_gcm_setkey(&made->ctx, MBEDTLS_CIPHER_ID_AES, key_.data(), 8 * key_.size()) != 0) return nullptr;
+    gcm_ = std::move(made);
+  }
+  return &gcm_->ctx;
+}
 
 GcmIv packetIv(const GcmIv& base, std::uint32_t n) {
   GcmIv iv = base;
@@ -95,9 +107,8 @@ Result<std::vector<std::uint8_t>> AesGcmStream::encryptPacket(
   std::uint8_t* body = wire.data() + kPacketHeaderSize;
   if (n == 0) body = std::copy(iv.begin(), iv.end(), body);
 
-  GcmHandle gcm;
-  if (mbedtls_gcm_setkey(&gcm.ctx, MBEDTLS_CIPHER_ID_AES, key_.data(), 8 * key_.size()) != 0 ||
-      mbedtls_gcm_crypt_and_tag(&gcm.ctx, MBEDTLS_GCM_ENCRYPT, plaintext.size(), iv.data(),
+  mbedtls_gcm_context* gcm = keyed();
+  if (!gcm || mbedtls_gcm_crypt_and_tag(gcm, MBEDTLS_GCM_ENCRYPT, plaintext.size(), iv.data(),
                                 iv.size(), aad.data(), aad.size(), plaintext.data(), body,
                                 kGcmTagSize, body + plaintext.size()) != 0) {
     return failure(CryptoError::Internal);
@@ -134,11 +145,9 @@ Result<std::vector<std::uint8_t>> AesGcmStream::decryptPacket(
   auto aad = packetAad(n, digests_.received, digests_.sent, header, aadStorage);
 
   std::vector<std::uint8_t> plaintext(ciphertext.size());
-  GcmHandle gcm;
-  if (mbedtls_gcm_setkey(&gcm.ctx, MBEDTLS_CIPHER_ID_AES, key_.data(), 8 * key_.size()) != 0) {
-    return failure(CryptoError::Internal);
-  }
-  int rc = mbedtls_gcm_auth_decrypt(&gcm.ctx, ciphertext.size(), iv.data(), iv.size(), aad.data(),
+  mbedtls_gcm_context* gcm = keyed();
+  if (!gcm) return failure(CryptoError::Internal);
+  int rc = mbedtls_gcm_auth_decrypt(gcm, ciphertext.size(), iv.data(), iv.size(), aad.data(),
                                     aad.size(), tag.data(), tag.size(), ciphertext.data(),
                                     plaintext.data());
   if (rc == MBEDTLS_ERR_GCM_AUTH_FAILED) return failure(CryptoError::AuthenticationFailed);

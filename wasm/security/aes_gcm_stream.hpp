@@ -11,6 +11,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -18,7 +19,11 @@
 #include "security/handshake_digest.hpp"
 #include "security/key_derivation.hpp"
 
+struct mbedtls_gcm_context;
+
 namespace htcondor::security {
+
+struct GcmContext;
 
 inline constexpr std::size_t kGcmIvSize = 16;  // HTCondor's IV is 16 bytes, not GCM's usual 12
 inline constexpr std::size_t kGcmTagSize = 16;
@@ -72,6 +77,9 @@ class AesGcmStream {
   std::uint32_t sendCount_ = 0;
   std::uint32_t recvCount_ = 0;
   bool recvFailed_ = false;
+  // Shared by copies: both directions use the one key, one packet at a time.
+  std::shared_ptr<GcmContext> gcm_;
+  mbedtls_gcm_context* keyed();
 };
 
 }  // namespace htcondor::security

@@ -33,6 +33,8 @@ void setAttributes(protocol::QmgmtCallWriter& out, int64_t proc, const classad::
 
 }  // namespace
 
+void writeClusterAd(protocol::QmgmtCallWriter& out, const classad::ClassAd& cluster) { setAttributes(out, -1, cluster, {"ClusterId"}); }
+
 Result<int> SubmitCalls::write(protocol::QmgmtCallWriter& out, int maxProcs) {
   int written = 0;
   while (written < maxProcs) {
@@ -50,7 +52,7 @@ Result<int> SubmitCalls::write(protocol::QmgmtCallWriter& out, int maxProcs) {
     out.add(newProc);
     if (!cluster_) {
       cluster_ = clusterAdOf(ad);
-      setAttributes(out, -1, *cluster_, {"ClusterId"});
+      writeClusterAd(out, *cluster_);
     }
     setAttributes(out, proc, *procDelta(*cluster_, ad), {"ProcId", "JobStatus"});
     ++written;

@@ -31,4 +31,7 @@ class SubmitCalls {
   std::shared_ptr<classad::ClassAd> cluster_;
 };
 
+// The cluster ad's attributes as SetAttribute calls on the cluster (proc -1), ClusterId first.
+void writeClusterAd(protocol::QmgmtCallWriter& out, const classad::ClassAd& cluster);
+
 }  // namespace htcondor::submit

@@ -165,16 +165,21 @@ Result<std::vector<ItemData>> SubmitDescription::itemdata(std::string_view qline
   return out;
 }
 
+Result<QueueArgs> SubmitDescription::jobsQueueArgs(const ProcOptions& options) const {
+  if (options.count > 0 || qargs_.empty() || options.external) {
+    QueueArgs args;
+    args.count = options.count > 0 ? options.count : 1;
+    return args;
+  }
+  // Python's jobs() words arguments it cannot parse its own way.
+  return loadQueueArgs(qargs_, true, "Invalid queue arguments");
+}
+
 Result<ProcIterator> SubmitDescription::procs(const ProcOptions& options) const {
   QueueSegment seg;
-  if (options.count > 0 || qargs_.empty() || options.external) {
-    seg.args.count = options.count > 0 ? options.count : 1;
-  } else {
-    // Python's jobs() words arguments it cannot parse its own way.
-    auto loaded = loadQueueArgs(qargs_, true, "Invalid queue arguments");
-    if (!loaded) return failure(loaded.error());
-    seg.args = std::move(*loaded);
-  }
+  auto args = jobsQueueArgs(options);
+  if (!args) return failure(args.error());
+  seg.args = std::move(*args);
   auto segments = std::make_shared<std::vector<QueueSegment>>();
   segments->push_back(std::move(seg));
   ProcIterator procs(macros_, std::move(segments), ProcStyle::Python, options.cluster, options.firstProc);

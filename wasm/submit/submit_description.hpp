@@ -82,6 +82,9 @@ class SubmitDescription {
   // itemdata(qline): the items of the queue arguments (these, or the description's).
   Result<std::vector<ItemData>> itemdata(std::string_view qline = {}) const;
 
+  // The queue arguments Submit.jobs() runs: the description's, or `options.count` procs (per
+  // item of the caller's item data), with every item loaded.
+  Result<QueueArgs> jobsQueueArgs(const ProcOptions& options = {}) const;
   // Submit.jobs(): the procs of the description's queue arguments, Python style.
   Result<ProcIterator> procs(const ProcOptions& options = {}) const;
 

@@ -62,6 +62,28 @@ export interface SubmitCallsRequest {
   spool: boolean;
 }
 
+export interface FactoryRequest {
+  clusterId: number;
+  count: number;
+  qdate: number;
+  spool: boolean;
+  /** The caller's items as rows (fields separated by \x1F) and their variables. */
+  rows?: string[];
+  vars?: string[];
+}
+
+export interface FactorySubmitData {
+  /** The cluster ad's queue calls (encoded). */
+  calls: Uint8Array;
+  clusterAd: AdHandle;
+  rows: string;
+  jobs: number;
+  maxMaterialize: number;
+  digest: string;
+  count: number;
+  vars: string[];
+}
+
 export type ItemValue = string | readonly string[] | Readonly<Record<string, string>>;
 
 export interface SubmitHandle extends Handle {
@@ -80,6 +102,8 @@ export interface SubmitHandle extends Handle {
   /** For jobs() given item data: the next item's values for the next `count` procs. */
   feedItem(jobs: JobsHandle, item: ItemValue): Failed | null;
   submitCalls(request: SubmitCallsRequest): SubmitCallsHandle | Failed;
+  wantsFactory(): boolean | Failed;
+  factorySubmit(request: FactoryRequest): FactorySubmitData | Failed;
   feedCallsItem(calls: SubmitCallsHandle, item: ItemValue): Failed | null;
 }
 
@@ -87,6 +111,7 @@ interface SubmitCore {
   SubmitDescription: new (host: SubmitHost) => SubmitHandle;
   parseSubmit(text: string, host: SubmitHost): SubmitHandle | Failed;
   dryRun(text: string, host: SubmitHost): { output: string; jobs: number; warnings: string[] } | Failed;
+  factoryQueueLine(count: number, vars: string[], itemsFile: string): string;
   dagSubmitDescription(dagFile: string, options: [string, unknown][], host: SubmitHost): { text: string } | Failed;
 }
 

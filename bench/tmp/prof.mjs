@@ -1,0 +1,14 @@
+import { htcondor } from 'htcondor-wasm/inthread';
+import { testPool } from '../lib/wire.mjs';
+const pool = testPool();
+const security = new htcondor.SecMan(); security.setToken(pool.token);
+const location = await new htcondor.Collector(pool.collector, { security }).locate(htcondor.DaemonTypes.Schedd);
+const schedd = new htcondor.Schedd(location, { security, timeout: 300 });
+await schedd.query('false');
+let t = performance.now();
+const { clusterId } = await schedd.submit(new htcondor.Submit({ executable: '/bin/true', arguments: '$(Process)', hold: 'true' }, { cwd: '/tmp' }), { count: 2000 });
+console.log('submit', performance.now() - t); t = performance.now();
+const full = await schedd.query(`ClusterId == ${clusterId}`);
+console.log('query full', performance.now() - t, full.length); t = performance.now();
+await schedd.act(htcondor.JobAction.Remove, `ClusterId == ${clusterId}`);
+process.exit(0);

@@ -1,0 +1,293 @@
+// The schedd's operations driven as a host drives them, the schedd's side played from bytes:
+// the queue-call batch layout, the QMGMT conversation (submit, refusals, a schedd that vanishes),
+// the job query's ad stream and ACT_ON_JOBS.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "cedar/classad_wire.hpp"
+#include "cedar/message.hpp"
+#include "cedar/packet.hpp"
+#include "classad/parser.hpp"
+#include "ops/ad_stream.hpp"
+#include "ops/qmgmt.hpp"
+#include "ops/schedd_act.hpp"
+#include "protocol/qmgmt_calls.hpp"
+
+using namespace htcondor;
+using ops::Action;
+using protocol::QmgmtCall;
+
+namespace {
+
+std::vector<Action> drain(ops::Io& io) {
+  std::vector<Action> actions;
+  for (Action a = io.poll(); a.kind != Action::Kind::Idle; a = io.poll()) actions.push_back(std::move(a));
+  return actions;
+}
+
+ops::SecurityOptions rawSecurity() {
+  ops::SecurityOptions security;
+  security.policy.levels.negotiation = security::SecLevel::Never;
+  return security;
+}
+
+security::SessionCache sessions;
+
+// The messages the client sent, decoded from its Send actions.
+std::vector<ops::Bytes> sentMessages(const std::vector<Action>& actions) {
+  cedar::PacketDecoder decoder;
+  std::vector<ops::Bytes> out;
+  for (const auto& a : actions) {
+    if (a.kind != Action::Kind::Send) continue;
+    decoder.feed(a.bytes);
+    for (;;) {
+      auto m = decoder.next();
+      REQUIRE(m);
+      if (!m->has_value()) break;
+      out.push_back(**m);
+    }
+  }
+  return out;
+}
+
+ops::Bytes framed(cedar::MessageWriter&& out) {
+  auto message = std::move(out).finish();
+  REQUIRE(message);
+  auto packet = cedar::PacketEncoder().encode(*message);
+  REQUIRE(packet);
+  return *packet;
+}
+
+ops::Bytes ints(std::initializer_list<int64_t> values) {
+  cedar::MessageWriter out;
+  for (auto v : values) out.putInt(v);
+  return framed(std::move(out));
+}
+
+ops::Bytes adMessage(const char* text, std::initializer_list<int64_t> before = {}) {
+  cedar::MessageWriter out;
+  for (auto v : before) out.putInt(v);
+  classad::Parser parser(text);
+  auto ad = parser.parseClassAd(true);
+  REQUIRE(ad);
+  REQUIRE(cedar::putClassAd(out, *ad));
+  return framed(std::move(out));
+}
+
+std::vector<uint8_t> batch(std::initializer_list<QmgmtCall> calls) {
+  protocol::QmgmtCallWriter w;
+  for (const auto& c : calls) w.add(c);
+  return w.take();
+}
+
+QmgmtCall call(QmgmtCall::Kind kind, int64_t proc = 0, std::string name = "", std::string value = "") {
+  QmgmtCall c;
+  c.kind = kind;
+  c.proc = proc;
+  c.name = std::move(name);
+  c.value = std::move(value);
+  return c;
+}
+
+// A QMGMT conversation up to its first wait for input; returns the connection.
+int openQueue(ops::Io& io, ops::Task& task) {
+  task.start();
+  const int conn = drain(io).back().conn;
+  io.onConnected(conn);
+  auto first = drain(io);
+  REQUIRE(first.size() == 2);
+  CHECK(first[0].kind == Action::Kind::Result);
+  CHECK(first[0].text == "ready");
+  CHECK(first[1].kind == Action::Kind::Input);
+  return conn;
+}
+
+}  // namespace
+
+TEST_CASE("queue calls survive their byte layout, and cut or unknown bytes are refused") {
+  QmgmtCall set = call(QmgmtCall::Kind::SetAttribute, -1, "Args", "\"a\tb\"");
+  set.cluster = 12;
+  set.flags = 4;
+  QmgmtCall rows = call(QmgmtCall::Kind::SendMaterializeData);
+  rows.text = std::string("a\x1f" "b\n", 4) + std::string(1, '\0');
+  auto bytes = batch({call(QmgmtCall::Kind::NewCluster), set, rows});
+  auto calls = protocol::readQmgmtCalls(bytes);
+  REQUIRE(calls);
+  REQUIRE(calls->size() == 3);
+  CHECK((*calls)[1].cluster == 12);
+  CHECK((*calls)[1].proc == -1);
+  CHECK((*calls)[1].flags == 4);
+  CHECK((*calls)[1].value == "\"a\tb\"");
+  CHECK((*calls)[2].text == rows.text);
+  for (std::size_t cut = 1; cut < bytes.size(); cut += 7) {
+    auto partial = protocol::readQmgmtCalls(std::span(bytes).first(cut));
+    if (partial) CHECK(partial->size() < 3);
+  }
+  bytes[0] = 99;
+  CHECK(!protocol::readQmgmtCalls(bytes));
+}
+
+TEST_CASE("a submit over QMGMT: NewCluster, NewProc, attributes without replies, one commit, CloseSocket") {
+  ops::Io io;
+  ops::Task task = ops::qmgmt(io, sessions, rawSecurity(), {"<127.0.0.1:9618>", true, 0});
+  const int conn = openQueue(io, task);
+
+  io.onInput(batch({call(QmgmtCall::Kind::NewCluster)}));
+  auto sent = sentMessages(drain(io));
+  REQUIRE(sent.size() == 1);
+  cedar::MessageReader first(sent[0]);
+  CHECK(*first.getInt64() == 1112);  // raw: the command leads the first message
+  CHECK(*first.getInt64() == 10002);
+  io.onData(conn, ints({9}));
+  auto answered = drain(io);
+  REQUIRE(answered.size() == 2);
+  CHECK(answered[0].text == "cluster 9");
+  CHECK(answered[1].kind == Action::Kind::Input);
+
+  QmgmtCall proc0 = call(QmgmtCall::Kind::NewProc, 0);
+  io.onInput(batch({proc0, call(QmgmtCall::Kind::SetAttribute, -1, "ClusterId", "9"), call(QmgmtCall::Kind::SetAttribute, 0, "ProcId", "0"),
+                    call(QmgmtCall::Kind::Commit)}));
+  // NewProc goes without waiting, the attributes (no answers) right after it; the commit
+  // waits for the proc's answer.
+  sent = sentMessages(drain(io));
+  REQUIRE(sent.size() == 3);
+  cedar::MessageReader newProc(sent[0]);
+  CHECK(*newProc.getInt64() == 10003);
+  CHECK(*newProc.getInt64() == 9);
+  cedar::MessageReader setCluster(sent[1]);
+  CHECK(*setCluster.getInt64() == 10027);
+  CHECK(*setCluster.getInt64() == 9);
+  CHECK(*setCluster.getInt64() == -1);
+  CHECK(*setCluster.getString() == "9");  // the value before the name
+  CHECK(*setCluster.getString() == "ClusterId");
+  CHECK(*setCluster.getChar() == 0x02);   // NoAck
+  io.onData(conn, ints({0}));
+  auto afterProc = drain(io);
+  CHECK(afterProc[0].text == "proc 0");
+  sent = sentMessages(afterProc);
+  REQUIRE(sent.size() == 1);
+  cedar::MessageReader commit(sent[0]);
+  CHECK(*commit.getInt64() == 10007);
+  io.onData(conn, adMessage("[]", {0}));
+  auto done = drain(io);
+  REQUIRE(done.size() == 2);
+  CHECK(done[0].text.rfind("commit ", 0) == 0);
+  CHECK(done[1].kind == Action::Kind::Input);
+
+  io.onInput({});
+  auto closing = drain(io);
+  auto last = sentMessages(closing);
+  REQUIRE(last.size() == 1);
+  CHECK(*cedar::MessageReader(last[0]).getInt64() == 10028);
+  CHECK(closing.back().kind == Action::Kind::Done);
+}
+
+TEST_CASE("a refused commit names the schedd's reason; a schedd that vanishes mid-call fails the conversation") {
+  {
+    ops::Io io;
+    ops::Task task = ops::qmgmt(io, sessions, rawSecurity(), {"<127.0.0.1:9618>", true, 0});
+    const int conn = openQueue(io, task);
+    io.onInput(batch({call(QmgmtCall::Kind::Commit)}));
+    drain(io);
+    io.onData(conn, adMessage("[ ErrorCode = 2; ErrorReason = \"Attempt to edit immutable attribute ClusterId in job 1.0\" ]", {-1, -13}));
+    auto end = drain(io);
+    REQUIRE(end.back().kind == Action::Kind::Failed);
+    CHECK(end.back().text.find("immutable attribute ClusterId") != std::string::npos);
+  }
+  {
+    ops::Io io;
+    ops::Task task = ops::qmgmt(io, sessions, rawSecurity(), {"<127.0.0.1:9618>", true, 0});
+    const int conn = openQueue(io, task);
+    io.onInput(batch({call(QmgmtCall::Kind::NewCluster)}));
+    drain(io);
+    io.onData(conn, std::vector<uint8_t>{1, 0, 0});  // half a header, then gone
+    io.onClosed(conn);
+    auto end = drain(io);
+    REQUIRE(end.back().kind == Action::Kind::Failed);
+    CHECK(task.done());
+  }
+  {
+    ops::Io io;
+    ops::Task task = ops::qmgmt(io, sessions, rawSecurity(), {"<127.0.0.1:9618>", true, 0});
+    const int conn = openQueue(io, task);
+    io.onInput(batch({call(QmgmtCall::Kind::NewProc, 3)}));
+    drain(io);
+    io.onData(conn, ints({4}));  // not the proc the caller made the ad for
+    auto end = drain(io);
+    REQUIRE(end.back().kind == Action::Kind::Failed);
+    CHECK(end.back().text.find("numbered the new job 4") != std::string::npos);
+  }
+}
+
+TEST_CASE("the job query's ad stream: ads in any message layout up to the end ad; a stream cut short fails") {
+  CHECK(ops::isEndAd("Owner = 0\nErrorCode = 0\n"));
+  CHECK(ops::isEndAd("ErrorCode = 0\nowner= 0 \n"));
+  CHECK(!ops::isEndAd("Owner = \"alice\"\n"));
+  CHECK(!ops::isEndAd("OwnerX = 0\n"));
+
+  ops::Io io;
+  ops::Task task = ops::adStream(io, sessions, rawSecurity(), {"<127.0.0.1:9618>", 516, "[ Requirements = true ]", 0});
+  task.start();
+  const int conn = drain(io).back().conn;
+  io.onConnected(conn);
+  drain(io);
+  // Two ads in one message (as history sends them), then the end ad in its own.
+  cedar::MessageWriter two;
+  for (const char* text : {"[ ProcId = 0; Owner = \"u\" ]", "[ ProcId = 1; Owner = \"u\" ]"}) {
+    classad::Parser parser(text);
+    auto ad = parser.parseClassAd(true);
+    REQUIRE(cedar::putClassAd(two, *ad));
+  }
+  io.onData(conn, framed(std::move(two)));
+  io.onData(conn, adMessage("[ Owner = 0; ErrorCode = 0; Jobs = 2 ]"));
+  auto out = drain(io);
+  std::vector<std::string> results;
+  for (const auto& a : out)
+    if (a.kind == Action::Kind::Result) results.push_back(a.text);
+  REQUIRE(results.size() == 3);
+  CHECK(results[0].find("ProcId = 0") != std::string::npos);
+  CHECK(ops::isEndAd(results[2]));
+  CHECK(out.back().kind == Action::Kind::Done);
+
+  ops::Io cut;
+  ops::Task cutTask = ops::adStream(cut, sessions, rawSecurity(), {"<127.0.0.1:9618>", 516, "[ Requirements = true ]", 0});
+  cutTask.start();
+  const int c2 = drain(cut).back().conn;
+  cut.onConnected(c2);
+  drain(cut);
+  cut.onData(c2, adMessage("[ ProcId = 0 ]"));
+  cut.onClosed(c2);
+  auto end = drain(cut);
+  REQUIRE(end.back().kind == Action::Kind::Failed);
+  CHECK(end.back().text.find("ended the answer early") != std::string::npos);
+}
+
+TEST_CASE("ACT_ON_JOBS: 'still here' only when the schedd acted, then its commit confirmation") {
+  ops::Io io;
+  ops::Task task = ops::scheddAct(io, sessions, rawSecurity(), {"<127.0.0.1:9618>", "[ JobAction = 1; ActionIds = \"1.0\" ]", 0});
+  task.start();
+  const int conn = drain(io).back().conn;
+  io.onConnected(conn);
+  drain(io);
+  io.onData(conn, adMessage("[ ActionResult = 1; result_total_1 = 1; TotalJobAds = 3 ]"));
+  auto still = sentMessages(drain(io));
+  REQUIRE(still.size() == 1);
+  CHECK(*cedar::MessageReader(still[0]).getInt64() == 1);
+  io.onData(conn, ints({1}));
+  auto out = drain(io);
+  CHECK(out[0].text.find("result_total_1 = 1") != std::string::npos);
+  CHECK(out.back().kind == Action::Kind::Done);
+
+  ops::Io refused;
+  ops::Task refusedTask = ops::scheddAct(refused, sessions, rawSecurity(), {"<127.0.0.1:9618>", "[ JobAction = 99 ]", 0});
+  refusedTask.start();
+  const int c2 = drain(refused).back().conn;
+  refused.onConnected(c2);
+  drain(refused);
+  refused.onData(c2, ints({0}));
+  auto end = drain(refused);
+  REQUIRE(end.back().kind == Action::Kind::Failed);
+  CHECK(end.back().text.find("refused the action") != std::string::npos);
+}
