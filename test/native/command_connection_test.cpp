@@ -13,12 +13,14 @@
 #include "cedar/packet.hpp"
 #include "classad/parser.hpp"
 #include "ops/command_connection.hpp"
+#include "host_steps.hpp"
 #include "security/auth_info.hpp"
 #include "security/auth_methods.hpp"
 #include "test_tokens.hpp"
 
 using namespace htcondor;
 using ops::Action;
+using namespace host_steps;
 
 namespace {
 
@@ -34,37 +36,6 @@ ops::Task run(ops::Io& io, security::SessionCache& sessions, ops::SecurityOption
     session = (*connection)->session();
   }
   io.finish(error);
-}
-
-std::vector<Action> drain(ops::Io& io) {
-  std::vector<Action> actions;
-  for (Action a = io.poll(); a.kind != Action::Kind::Idle; a = io.poll()) actions.push_back(std::move(a));
-  return actions;
-}
-
-// Every message the client sent in these actions, decoded.
-std::vector<ops::Bytes> messagesSent(const std::vector<Action>& actions) {
-  cedar::PacketDecoder decoder;
-  std::vector<ops::Bytes> messages;
-  for (const auto& a : actions) {
-    if (a.kind != Action::Kind::Send) continue;
-    decoder.feed(a.bytes);
-    for (auto m = decoder.next(); m && *m; m = decoder.next()) messages.push_back(**m);
-  }
-  return messages;
-}
-
-ops::Bytes adMessage(const char* text) {
-  classad::Parser parser(text);
-  auto ad = parser.parseClassAd(true);
-  REQUIRE(ad);
-  cedar::MessageWriter out;
-  REQUIRE(cedar::putClassAd(out, *ad));
-  auto message = std::move(out).finish();
-  REQUIRE(message);
-  auto wire = cedar::PacketEncoder().encode(*message);
-  REQUIRE(wire);
-  return *wire;
 }
 
 ops::Bytes intMessage(std::int64_t value) {

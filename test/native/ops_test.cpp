@@ -12,17 +12,13 @@
 #include "classad/parser.hpp"
 #include "classad/unparse.hpp"
 #include "ops/collector_query.hpp"
+#include "host_steps.hpp"
 
 using namespace htcondor;
 using ops::Action;
+using namespace host_steps;
 
 namespace {
-
-ops::Bytes framed(const ops::Bytes& message) {
-  auto packet = cedar::PacketEncoder().encode(message);
-  REQUIRE(packet);
-  return *packet;
-}
 
 // The collector's reply to a query: every ad and the end marker in one message, as in capture 03.
 ops::Bytes collectorReply(const std::vector<const char*>& ads) {
@@ -40,13 +36,6 @@ ops::Bytes collectorReply(const std::vector<const char*>& ads) {
   return framed(*message);
 }
 
-// Runs host-side steps until the operation has nothing more to say.
-std::vector<Action> drain(ops::Io& io) {
-  std::vector<Action> actions;
-  for (Action a = io.poll(); a.kind != Action::Kind::Idle; a = io.poll()) actions.push_back(std::move(a));
-  return actions;
-}
-
 // A query to a plain address, started and connected as far as `connect` says: the host's
 // view after its first steps. Returns the connection's id.
 int startQuery(ops::Io& io, ops::Task& task, bool connect) {
@@ -57,13 +46,6 @@ int startQuery(ops::Io& io, ops::Task& task, bool connect) {
     drain(io);
   }
   return conn;
-}
-
-// Raw commands (SEC_CLIENT_NEGOTIATION = NEVER): the query is the first message.
-ops::SecurityOptions rawSecurity() {
-  ops::SecurityOptions security;
-  security.policy.levels.negotiation = security::SecLevel::Never;
-  return security;
 }
 
 security::SessionCache sessions;

@@ -14,65 +14,26 @@
 #include "ops/qmgmt.hpp"
 #include "ops/schedd_act.hpp"
 #include "protocol/qmgmt_calls.hpp"
+#include "host_steps.hpp"
 
 using namespace htcondor;
 using ops::Action;
 using protocol::QmgmtCall;
+using namespace host_steps;
 
 namespace {
 
-std::vector<Action> drain(ops::Io& io) {
-  std::vector<Action> actions;
-  for (Action a = io.poll(); a.kind != Action::Kind::Idle; a = io.poll()) actions.push_back(std::move(a));
-  return actions;
-}
-
-ops::SecurityOptions rawSecurity() {
-  ops::SecurityOptions security;
-  security.policy.levels.negotiation = security::SecLevel::Never;
-  return security;
-}
-
 security::SessionCache sessions;
-
-// The messages the client sent, decoded from its Send actions.
-std::vector<ops::Bytes> sentMessages(const std::vector<Action>& actions) {
-  cedar::PacketDecoder decoder;
-  std::vector<ops::Bytes> out;
-  for (const auto& a : actions) {
-    if (a.kind != Action::Kind::Send) continue;
-    decoder.feed(a.bytes);
-    for (;;) {
-      auto m = decoder.next();
-      REQUIRE(m);
-      if (!m->has_value()) break;
-      out.push_back(**m);
-    }
-  }
-  return out;
-}
 
 ops::Bytes framed(cedar::MessageWriter&& out) {
   auto message = std::move(out).finish();
   REQUIRE(message);
-  auto packet = cedar::PacketEncoder().encode(*message);
-  REQUIRE(packet);
-  return *packet;
+  return host_steps::framed(*message);
 }
 
 ops::Bytes ints(std::initializer_list<int64_t> values) {
   cedar::MessageWriter out;
   for (auto v : values) out.putInt(v);
-  return framed(std::move(out));
-}
-
-ops::Bytes adMessage(const char* text, std::initializer_list<int64_t> before = {}) {
-  cedar::MessageWriter out;
-  for (auto v : before) out.putInt(v);
-  classad::Parser parser(text);
-  auto ad = parser.parseClassAd(true);
-  REQUIRE(ad);
-  REQUIRE(cedar::putClassAd(out, *ad));
   return framed(std::move(out));
 }
 
@@ -135,7 +96,7 @@ TEST_CASE("a submit over QMGMT: NewCluster, NewProc, attributes without replies,
   const int conn = openQueue(io, task);
 
   io.onInput(batch({call(QmgmtCall::Kind::NewCluster)}));
-  auto sent = sentMessages(drain(io));
+  auto sent = messagesSent(drain(io));
   REQUIRE(sent.size() == 1);
   cedar::MessageReader first(sent[0]);
   CHECK(*first.getInt64() == 1112);  // raw: the command leads the first message
@@ -151,7 +112,7 @@ TEST_CASE("a submit over QMGMT: NewCluster, NewProc, attributes without replies,
                     call(QmgmtCall::Kind::Commit)}));
   // NewProc goes without waiting, the attributes (no answers) right after it; the commit
   // waits for the proc's answer.
-  sent = sentMessages(drain(io));
+  sent = messagesSent(drain(io));
   REQUIRE(sent.size() == 3);
   cedar::MessageReader newProc(sent[0]);
   CHECK(*newProc.getInt64() == 10003);
@@ -166,7 +127,7 @@ TEST_CASE("a submit over QMGMT: NewCluster, NewProc, attributes without replies,
   io.onData(conn, ints({0}));
   auto afterProc = drain(io);
   CHECK(afterProc[0].text == "proc 0");
-  sent = sentMessages(afterProc);
+  sent = messagesSent(afterProc);
   REQUIRE(sent.size() == 1);
   cedar::MessageReader commit(sent[0]);
   CHECK(*commit.getInt64() == 10007);
@@ -178,7 +139,7 @@ TEST_CASE("a submit over QMGMT: NewCluster, NewProc, attributes without replies,
 
   io.onInput({});
   auto closing = drain(io);
-  auto last = sentMessages(closing);
+  auto last = messagesSent(closing);
   REQUIRE(last.size() == 1);
   CHECK(*cedar::MessageReader(last[0]).getInt64() == 10028);
   CHECK(closing.back().kind == Action::Kind::Done);
@@ -272,7 +233,7 @@ TEST_CASE("ACT_ON_JOBS: 'still here' only when the schedd acted, then its commit
   io.onConnected(conn);
   drain(io);
   io.onData(conn, adMessage("[ ActionResult = 1; result_total_1 = 1; TotalJobAds = 3 ]"));
-  auto still = sentMessages(drain(io));
+  auto still = messagesSent(drain(io));
   REQUIRE(still.size() == 1);
   CHECK(*cedar::MessageReader(still[0]).getInt64() == 1);
   io.onData(conn, ints({1}));

@@ -1,7 +1,8 @@
 // Schedd against the real pool (shipped secure configuration, the test user's token), over
 // direct TCP and through the proxy, compared with HTCondor's own condor_q / condor_history in
 // the pool's root.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -28,10 +29,13 @@ const outside = path.join(pool.userHome, jobsDir);
 mkdirSync(outside, { recursive: true });
 execFileSync(inRoot, ['chown', '-R', pool.user, inside]);
 
-const asUser = (tool: string, ...args: string[]) => execFileSync(inRoot, ['--user', pool.user, tool, ...args], { encoding: 'utf8' });
-/** condor_q -l for a constraint, as attribute name -> value text, per job. */
-const condorQ = (constraint: string, ...attrs: string[]) =>
-  asUser('condor_q', '-constraint', constraint, '-af', ...attrs).trim().split('\n').filter(Boolean).sort();
+// HTCondor's tools run asynchronously: the proxy runs in this process and must keep relaying
+// (a connection the library closed must reach the schedd, or the tool waits on a busy schedd).
+const run = promisify(execFile);
+const asUser = async (tool: string, ...args: string[]) => (await run(inRoot, ['--user', pool.user, tool, ...args], { encoding: 'utf8' })).stdout;
+/** condor_q -af for a constraint: one line of the attributes' values per job, sorted. */
+const condorQ = async (constraint: string, ...attrs: string[]) =>
+  (await asUser('condor_q', '-constraint', constraint, '-af', ...attrs)).trim().split('\n').filter(Boolean).sort();
 
 async function schedd(via: htcondor.ConnectionOptions) {
   const collector = new htcondor.Collector(pool.collector, { ...via, security });
@@ -80,7 +84,7 @@ describe.each([
     // The full records carry what condor_history -l shows.
     const full = [];
     for await (const ad of await s.history(`ClusterId == ${result.clusterId} && ProcId == 0`, [], 1)) full.push(ad);
-    const theirs = asUser('condor_history', '-l', '-match', '1', '-constraint', `ClusterId == ${result.clusterId} && ProcId == 0`);
+    const theirs = await asUser('condor_history', '-l', '-match', '1', '-constraint', `ClusterId == ${result.clusterId} && ProcId == 0`);
     const names = theirs.split('\n').map((line) => /^(\w+) = /.exec(line)?.[1]).filter((n): n is string => !!n).sort();
     expect(full).toHaveLength(1);
     expect(full[0]!.keys().sort()).toEqual(names);
@@ -92,18 +96,18 @@ describe.each([
     const constraint = `ClusterId == ${clusterId}`;
     const ours = (await s.query(constraint, ['ClusterId', 'ProcId', 'JobStatus', 'Owner'])) as classad.ClassAd[];
     expect(ours.map((ad) => ['ClusterId', 'ProcId', 'JobStatus', 'Owner'].map((name) => String(ad.get(name))).join(' ')).sort())
-      .toEqual(condorQ(constraint, 'ClusterId', 'ProcId', 'JobStatus', 'Owner'));
+      .toEqual(await condorQ(constraint, 'ClusterId', 'ProcId', 'JobStatus', 'Owner'));
     expect(ours.every((ad) => ad.get('JobStatus') === htcondor.JobStatus.HELD)).toBe(true);
 
     const released = await s.act(htcondor.JobAction.Release, [`${clusterId}.0`], 'test release');
     expect(released.get('TotalSuccess')).toBe(1);
-    expect(condorQ(`${constraint} && ProcId == 0`, 'JobStatus')[0]).not.toBe('5');
+    expect((await condorQ(`${constraint} && ProcId == 0`, 'JobStatus'))[0]).not.toBe('5');
     const held = await s.act(htcondor.JobAction.Hold, `${constraint} && ProcId == 0`, ['test hold', 42]);
     expect(held.get('TotalSuccess')).toBe(1);
-    expect(condorQ(`${constraint} && ProcId == 0`, 'JobStatus', 'HoldReasonSubCode')).toEqual(['5 42']);
+    expect(await condorQ(`${constraint} && ProcId == 0`, 'JobStatus', 'HoldReasonSubCode')).toEqual(['5 42']);
     const removed = await s.act(htcondor.JobAction.Remove, constraint);
     expect(removed.get('TotalSuccess')).toBe(2);
-    expect(condorQ(constraint, 'JobStatus')).toEqual([]);
+    expect(await condorQ(constraint, 'JobStatus')).toEqual([]);
   });
 
   it('edit changes attributes by id and by constraint, in one commit; a refused edit changes nothing', async () => {
@@ -113,11 +117,11 @@ describe.each([
     try {
       expect(Number(await s.edit([`${clusterId}.0`], 'Foo', '"bar"'))).toBe(1);
       expect(Number(await s.edit(constraint, { Baz: 5, Qux: '"x"' }))).toBe(2);
-      expect(condorQ(constraint, 'Foo', 'Baz', 'Qux')).toEqual(['bar 5 x', 'undefined 5 x']);
+      expect(await condorQ(constraint, 'Foo', 'Baz', 'Qux')).toEqual(['bar 5 x', 'undefined 5 x']);
       await expect(s.edit(`${clusterId}.0`, 'ClusterId', '7')).rejects.toThrow(/immutable attribute ClusterId/);
       await expect(s.edit(constraint, 'Foo', 'this is not ( an expression')).rejects.toThrow(HTCondorValueError);
       await expect(s.query('ClusterId == (')).rejects.toThrow(HTCondorValueError);
-      expect(condorQ(`${constraint} && ProcId == 0`, 'ClusterId')).toEqual([String(clusterId)]);
+      expect(await condorQ(`${constraint} && ProcId == 0`, 'ClusterId')).toEqual([String(clusterId)]);
     } finally {
       await s.act(htcondor.JobAction.Remove, constraint);
     }
@@ -130,7 +134,7 @@ describe.each([
       cluster = (await s.submit(description({ hold: 'true' }))).clusterId;
       await s.edit(`${cluster}.0`, 'InTxn', 'true');
     });
-    expect(condorQ(`ClusterId == ${cluster}`, 'InTxn')).toEqual(['true']);
+    expect(await condorQ(`ClusterId == ${cluster}`, 'InTxn')).toEqual(['true']);
     await s.act(htcondor.JobAction.Remove, `ClusterId == ${cluster}`);
 
     let abandoned = 0;
@@ -138,18 +142,18 @@ describe.each([
       abandoned = (await s.submit(description({ hold: 'true' }))).clusterId;
       throw new Error('changed my mind');
     })).rejects.toThrow('changed my mind');
-    expect(condorQ(`ClusterId == ${abandoned}`, 'ProcId')).toEqual([]);
+    expect(await condorQ(`ClusterId == ${abandoned}`, 'ProcId')).toEqual([]);
 
     {
       await using txn = await s.transaction();
       expect(txn.active).toBe(true);
       cluster = (await s.submit(description({ hold: 'true' }))).clusterId;
     }
-    expect(condorQ(`ClusterId == ${cluster}`, 'ProcId')).toEqual(['0']);
+    expect(await condorQ(`ClusterId == ${cluster}`, 'ProcId')).toEqual(['0']);
     await s.act(htcondor.JobAction.Remove, `ClusterId == ${cluster}`);
   });
 
-  it('late materialization: the schedd's job factory makes the procs, max_materialize at a time', async () => {
+  it('late materialization: the schedd job factory makes the procs, max_materialize at a time', async () => {
     const s = await schedd(via);
     const result = await s.submit(description({ hold: 'true', max_materialize: '2', arguments: '$(x)' }), {
       itemdata: [{ x: 'a' }, { x: 'b' }, { x: 'c' }],
@@ -159,7 +163,7 @@ describe.each([
     try {
       let jobs: string[] = [];
       for (let i = 0; i < 60 && jobs.length < 2; i++) {
-        jobs = condorQ(constraint, 'ProcId', 'Args');
+        jobs = await condorQ(constraint, 'ProcId', 'Args');
         if (jobs.length < 2) await new Promise((r) => setTimeout(r, 500));
       }
       expect(jobs).toEqual(['0 a', '1 b']);
@@ -175,8 +179,8 @@ describe.each([
     const marker = `aborted-submit-${Date.now()}`;
     await expect(s.submit(new htcondor.Submit({ executable: '/bin/echo', arguments: marker, universe: 'nonsense' }, { cwd: inside })))
       .rejects.toThrow(/nonsense/);
-    expect(condorQ(`Args == "${marker}"`, 'ClusterId')).toEqual([]);
-    expect(asUser('condor_history', '-constraint', `Args == "${marker}"`, '-af', 'ClusterId').trim()).toBe('');
+    expect(await condorQ(`Args == "${marker}"`, 'ClusterId')).toEqual([]);
+    expect((await asUser('condor_history', '-constraint', `Args == "${marker}"`, '-af', 'ClusterId')).trim()).toBe('');
   });
 });
 

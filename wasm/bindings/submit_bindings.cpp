@@ -243,9 +243,7 @@ class SubmitHandle {
     po.external = request["itemdata"].as<bool>();
     auto procs = description_.procs(po);
     if (!procs) return failed(procs.error());
-    sub::SubmitFacts facts = oneSubmit(sub::pythonJobsFacts(host_.facts));
-    facts.submitMethod = method_ >= 0 ? std::optional(method_) : std::nullopt;
-    facts.qdate = static_cast<int64_t>(request["qdate"].as<double>());
+    sub::SubmitFacts facts = jobsFacts(request["qdate"].as<double>());
     const std::string owner = request["owner"].as<std::string>();
     if (!owner.empty()) facts.user = owner;
     return val(std::make_shared<JobsHandle>(std::move(*procs), std::move(facts), request["procs"].as<bool>()));
@@ -265,9 +263,7 @@ class SubmitHandle {
   // request: {clusterId, count, qdate, spool, rows?: string[], vars?: string[]}. What a late
   // materialization submit sends: the cluster ad's calls, the item rows, the digest.
   val factorySubmit(const val& request) const {
-    sub::SubmitFacts facts = oneSubmit(sub::pythonJobsFacts(host_.facts));
-    facts.submitMethod = method_ >= 0 ? std::optional(method_) : std::nullopt;
-    facts.qdate = static_cast<int64_t>(request["qdate"].as<double>());
+    sub::SubmitFacts facts = jobsFacts(request["qdate"].as<double>());
     std::optional<sub::ExternalItems> external;
     if (request["rows"].isArray()) {
       external.emplace();
@@ -301,14 +297,20 @@ class SubmitHandle {
     po.external = request["itemdata"].as<bool>();
     auto procs = description_.procs(po);
     if (!procs) return failed(procs.error());
-    sub::SubmitFacts facts = oneSubmit(sub::pythonJobsFacts(host_.facts));
-    facts.submitMethod = method_ >= 0 ? std::optional(method_) : std::nullopt;
-    facts.qdate = static_cast<int64_t>(request["qdate"].as<double>());
+    sub::SubmitFacts facts = jobsFacts(request["qdate"].as<double>());
     sub::JobStream jobs(std::move(*procs), std::move(facts), false);
     return val(std::make_shared<SubmitCallsHandle>(sub::SubmitCalls(std::move(jobs), request["spool"].as<bool>())));
   }
 
  private:
+  // What the Python bindings' jobs and submits take from outside the description.
+  sub::SubmitFacts jobsFacts(double qdate) const {
+    sub::SubmitFacts facts = oneSubmit(sub::pythonJobsFacts(host_.facts));
+    facts.submitMethod = method_ >= 0 ? std::optional(method_) : std::nullopt;
+    facts.qdate = static_cast<int64_t>(qdate);
+    return facts;
+  }
+
   Host host_;
   sub::SubmitDescription description_;
   int method_ = 2;  // JSM_PYTHON_BINDINGS

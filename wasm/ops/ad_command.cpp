@@ -3,23 +3,15 @@
 #include <utility>
 
 #include "cedar/classad_wire.hpp"
-#include "classad/parser.hpp"
 #include "classad/unparse.hpp"
+#include "ops/ad_request.hpp"
 
 namespace htcondor::ops {
 
 Task adCommand(Io& io, security::SessionCache& sessions, SecurityOptions security, AdCommand request) {
-  auto target = CommandRequest::to(request.address, request.command);
-  if (!target) co_return io.finish(target.error(), ErrorKind::Value);
-  classad::Parser parser(request.requestAd);
-  auto ad = parser.parseClassAd(true);
-  if (!ad) co_return io.finish("the request ad does not parse: " + request.requestAd, ErrorKind::Value);
-  if (request.deadline > 0) io.setDeadline(request.deadline);
-
-  auto connection = co_await startCommand(io, sessions, security, *target);
-  if (!connection) co_return io.finish(connection.error());
-  auto& c = **connection;
-  if (auto sent = c.sendAd(*ad); !sent) co_return io.finish(sent.error());
+  auto opened = co_await sendRequestAd(io, sessions, security, request.address, request.command, request.requestAd, request.deadline);
+  if (!opened) co_return io.finish(opened.error().message, opened.error().kind);
+  auto& c = **opened;
 
   for (;;) {
     auto reply = co_await c.receive();

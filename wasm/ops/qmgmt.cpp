@@ -39,12 +39,20 @@ inline constexpr int64_t kQmgmtRead = 1111;
 inline constexpr int64_t kNoAck = 0x02;
 inline constexpr std::size_t kMaterializeChunk = 64 * 1024;
 
+// A call's answer: rval >= 0 is success; otherwise the schedd's errno and, from newer
+// schedds, its reason.
+struct Answer {
+  int64_t rval = 0;
+  int64_t err = 0;
+  std::string reason;
+};
+
 // What a refused call said: the schedd's own reason when it sent one, else its errno.
-std::string refusal(const char* what, int64_t rval, int64_t err, const std::string& reason) {
+std::string refusal(const char* what, const Answer& a) {
   std::string out = std::string(what) + " failed";
-  if (!reason.empty()) return out + ": " + reason;
-  const int code = static_cast<int>(err < 0 ? -err : err);
-  if (code == 0) return out + " (" + std::to_string(rval) + ")";
+  if (!a.reason.empty()) return out + ": " + a.reason;
+  const int code = static_cast<int>(a.err < 0 ? -a.err : a.err);
+  if (code == 0) return out + " (" + std::to_string(a.rval) + ")";
   return out + ": " + std::strerror(code) + " (errno " + std::to_string(code) + ")";
 }
 
@@ -103,17 +111,10 @@ class Conversation {
         m.putInt(kSetAttributeByConstraint2).putString(call.text).putString(call.value).putString(call.name);
         m.putChar(static_cast<uint8_t>(call.flags | kNoAck));
         if (auto sent = c_.send(std::move(m)); !sent) co_return failure(sent.error());
-        auto reply = co_await c_.receive();
-        if (!reply) co_return failure(reply.error());
-        auto in = c_.reader(*reply);
-        auto rval = in.getInt64();
-        if (!rval) co_return failure(rval.error().message);
-        if (*rval < 0) {
-          auto err = in.getInt64();
-          if (!err) co_return failure(err.error().message);
-          if (*err != ENOENT) co_return failure(refusal("setting an attribute by constraint", *rval, *err, ""));
-        }
-        io_.emit("matched " + std::to_string(std::max<int64_t>(*rval, 0)));
+        auto got = co_await answer();
+        if (!got) co_return failure(got.error());
+        if (got->rval < 0 && got->err != ENOENT) co_return failure(refusal("setting an attribute by constraint", *got));
+        io_.emit("matched " + std::to_string(std::max<int64_t>(got->rval, 0)));
         co_return std::monostate{};
       }
       case Kind::SendMaterializeData: {
@@ -134,7 +135,7 @@ class Conversation {
         if (!rval) co_return failure(rval.error().message);
         if (*rval < 0) {
           auto err = in.getInt64();
-          co_return failure(refusal("sending the item data", *rval, err ? *err : 0, ""));
+          co_return failure(refusal("sending the item data", Answer{*rval, err ? *err : 0, ""}));
         }
         io_.emit("items " + std::to_string(*count) + " " + *file);
         co_return std::monostate{};
@@ -182,7 +183,7 @@ class Conversation {
           if (!got) co_return failure("the schedd's commit reply is malformed: " + got.error().message);
           ad = *got;
         }
-        if (*rval < 0) co_return failure(refusal("committing the transaction", *rval, err, errorReason(*ad)));
+        if (*rval < 0) co_return failure(refusal("committing the transaction", Answer{*rval, err, errorReason(*ad)}));
         io_.emit("commit " + classad::unparse(*ad));
         co_return std::monostate{};
       }
@@ -204,22 +205,12 @@ class Conversation {
     while (!pendingProcs_.empty()) {
       const int64_t expected = pendingProcs_.front();
       pendingProcs_.pop_front();
-      auto reply = co_await c_.receive();
-      if (!reply) co_return failure(reply.error());
-      auto in = c_.reader(*reply);
-      auto rval = in.getInt64();
-      if (!rval) co_return failure(rval.error().message);
-      if (*rval < 0) {
-        auto err = in.getInt64();
-        std::string reason;
-        if (err && !in.atEnd()) {
-          if (auto ad = cedar::getClassAd(in)) reason = errorReason(**ad);
-        }
-        co_return failure(refusal("creating a job", *rval, err ? *err : 0, reason));
-      }
-      if (*rval != expected)
-        co_return failure("the schedd numbered the new job " + std::to_string(*rval) + ", not " + std::to_string(expected));
-      io_.emit("proc " + std::to_string(*rval));
+      auto got = co_await answer();
+      if (!got) co_return failure(got.error());
+      if (got->rval < 0) co_return failure(refusal("creating a job", *got));
+      if (got->rval != expected)
+        co_return failure("the schedd numbered the new job " + std::to_string(got->rval) + ", not " + std::to_string(expected));
+      io_.emit("proc " + std::to_string(got->rval));
     }
     co_return std::monostate{};
   }
@@ -234,21 +225,29 @@ class Conversation {
  private:
   int64_t cluster(const QmgmtCall& call) const { return call.cluster == 0 ? lastCluster_ : call.cluster; }
 
-  // A call answered "int rval [, int errno [, ClassAd]]": rval, or the refusal.
-  Async<Result<int64_t, Error>> request(cedar::MessageWriter message, std::string what) {
-    if (auto sent = c_.send(std::move(message)); !sent) co_return failure(sent.error());
+  // The answer "int rval [, int errno [, ClassAd{ErrorReason}]]" most calls get.
+  Async<Result<Answer, Error>> answer() {
     auto reply = co_await c_.receive();
     if (!reply) co_return failure(reply.error());
     auto in = c_.reader(*reply);
     auto rval = in.getInt64();
     if (!rval) co_return failure(rval.error().message);
-    if (*rval >= 0) co_return *rval;
-    auto err = in.getInt64();
-    std::string reason;
-    if (err && !in.atEnd()) {
-      if (auto ad = cedar::getClassAd(in)) reason = errorReason(**ad);
+    Answer out{*rval, 0, ""};
+    if (out.rval >= 0) co_return out;
+    if (auto err = in.getInt64()) out.err = *err;
+    if (!in.atEnd()) {
+      if (auto ad = cedar::getClassAd(in)) out.reason = errorReason(**ad);
     }
-    co_return failure(refusal(what.c_str(), *rval, err ? *err : 0, reason));
+    co_return out;
+  }
+
+  // A call answered that way: its rval, or the refusal.
+  Async<Result<int64_t, Error>> request(cedar::MessageWriter message, std::string what) {
+    if (auto sent = c_.send(std::move(message)); !sent) co_return failure(sent.error());
+    auto got = co_await answer();
+    if (!got) co_return failure(got.error());
+    if (got->rval < 0) co_return failure(refusal(what.c_str(), *got));
+    co_return got->rval;
   }
 
   Io& io_;

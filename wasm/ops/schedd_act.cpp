@@ -2,7 +2,7 @@
 
 #include "cedar/classad_wire.hpp"
 #include "classad/eval.hpp"
-#include "classad/parser.hpp"
+#include "ops/ad_request.hpp"
 #include "classad/unparse.hpp"
 
 namespace htcondor::ops {
@@ -14,17 +14,9 @@ inline constexpr std::int64_t kActOnJobs = 478;
 }  // namespace
 
 Task scheddAct(Io& io, security::SessionCache& sessions, SecurityOptions security, ScheddAct request) {
-  auto target = CommandRequest::to(request.address, kActOnJobs);
-  if (!target) co_return io.finish(target.error(), ErrorKind::Value);
-  classad::Parser parser(request.requestAd);
-  auto ad = parser.parseClassAd(true);
-  if (!ad) co_return io.finish("the request ad does not parse: " + request.requestAd, ErrorKind::Value);
-  if (request.deadline > 0) io.setDeadline(request.deadline);
-
-  auto connection = co_await startCommand(io, sessions, security, *target);
-  if (!connection) co_return io.finish(connection.error());
-  auto& c = **connection;
-  if (auto sent = c.sendAd(*ad); !sent) co_return io.finish(sent.error());
+  auto opened = co_await sendRequestAd(io, sessions, security, request.address, kActOnJobs, request.requestAd, request.deadline);
+  if (!opened) co_return io.finish(opened.error().message, opened.error().kind);
+  auto& c = **opened;
 
   // A request the schedd cannot take is answered with int 0 instead of an ad, then closed.
   auto reply = co_await c.receive();
