@@ -229,6 +229,7 @@ export class OperationRun {
         case 'input': {
           // The caller is asked for more (the next piece of a file to upload) only once what
           // was sent has left: uploads stream at the network's pace with bounded memory.
+          this.#flush();
           const sending = [...this.#connections.values()].map((c) => c.whenDrained?.()).filter((p) => p !== undefined);
           const ready = () => {
             this.#progressed();

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "captures.hpp"
+#include "host_steps.hpp"
 #include "cedar/classad_wire.hpp"
 #include "cedar/message.hpp"
 #include "cedar/packet.hpp"
@@ -18,6 +19,9 @@
 #include "transfer/sandbox_path.hpp"
 
 using namespace htcondor;
+using host_steps::adMessage;
+using host_steps::framed;
+using host_steps::rawSecurity;
 using ops::Action;
 using ops::Bytes;
 
@@ -25,18 +29,13 @@ namespace {
 
 security::SessionCache sessions;
 
-ops::SecurityOptions rawSecurity() {
-  ops::SecurityOptions security;
-  security.policy.levels.negotiation = security::SecLevel::Never;
-  return security;
-}
-
 Bytes bytesOf(std::string_view text) { return Bytes(text.begin(), text.end()); }
 
 // What the host saw of an operation: the bytes it sent on its one connection, its results,
 // and how it ended.
 struct Run {
   Bytes sent;
+  std::vector<Action> sends;
   std::vector<Action> results;
   std::vector<std::string> reads;  // read requests, in order
   std::optional<Action> end;
@@ -48,7 +47,10 @@ void pump(ops::Io& io, Run& run, const Bytes& file = {}, bool shortInput = false
   for (bool again = true; again;) {
     again = false;
     for (Action a = io.poll(); a.kind != Action::Kind::Idle; a = io.poll()) {
-      if (a.kind == Action::Kind::Send) run.sent.insert(run.sent.end(), a.bytes.begin(), a.bytes.end());
+      if (a.kind == Action::Kind::Send) {
+        run.sent.insert(run.sent.end(), a.bytes.begin(), a.bytes.end());
+        run.sends.push_back(a);
+      }
       if (a.kind == Action::Kind::Result) {
         if (!a.binary && a.text.starts_with("{\"read\"")) run.reads.push_back(a.text);
         run.results.push_back(a);
@@ -70,49 +72,19 @@ void pump(ops::Io& io, Run& run, const Bytes& file = {}, bool shortInput = false
   }
 }
 
-Bytes framed(const cedar::MessageWriter& message) {
-  auto packet = cedar::PacketEncoder().encode(message.bytes());
-  REQUIRE(packet);
-  return *packet;
-}
-
 Bytes intMessage(std::int64_t value) {
   cedar::MessageWriter m;
   m.putInt(value);
-  return framed(m);
+  return framed(m.bytes());
 }
 
 Bytes stringMessage(const std::string& value) {
   cedar::MessageWriter m;
   m.putString(value);
-  return framed(m);
-}
-
-Bytes adMessage(const char* text, std::optional<std::int64_t> intBefore = std::nullopt) {
-  classad::Parser parser(text);
-  auto ad = parser.parseClassAd(true);
-  REQUIRE(ad);
-  cedar::MessageWriter m;
-  if (intBefore) m.putInt(*intBefore);
-  REQUIRE(cedar::putClassAd(m, *ad));
-  return framed(m);
+  return framed(m.bytes());
 }
 
 void append(Bytes& to, const Bytes& more) { to.insert(to.end(), more.begin(), more.end()); }
-
-// The messages of a byte stream (the client's side, to check what it sent).
-std::vector<Bytes> messagesOf(const Bytes& stream) {
-  cedar::PacketDecoder decoder;
-  decoder.feed(stream);
-  std::vector<Bytes> messages;
-  for (;;) {
-    auto next = decoder.next();
-    REQUIRE(next);
-    if (!*next) break;
-    messages.push_back(std::move(**next));
-  }
-  return messages;
-}
 
 const std::string kOutput = "result line 1\nresult line 2\n";
 
@@ -123,7 +95,7 @@ Bytes retrieveSchedd(const std::string& firstName = "out.txt") {
   append(s, intMessage(1));
   append(s, adMessage("[ ClusterId = 7; ProcId = 0; Iwd = \"/spool/7/0\"; SUBMIT_Iwd = \"/home/u/job\";"
                       "  SUBMIT_TransferOutputRemaps = \"out.txt = results/out.txt\" ]"));
-  append(s, adMessage("[ SandboxSize = 28 ]", 1));
+  append(s, adMessage("[ SandboxSize = 28 ]", {1}));
   append(s, intMessage(1));
   append(s, stringMessage(firstName));
   append(s, intMessage(300));  // asks us for a go-ahead
@@ -284,7 +256,7 @@ TEST_CASE("transfer: retrieve downloads a sandbox, however the bytes are split")
     CHECK(data == bytesOf(kOutput));
 
     // What we sent: the command and constraint, our go-ahead, our request for one, our ack, OK.
-    const auto sent = messagesOf(run.sent);
+    const auto sent = host_steps::messagesSent(run.sends);
     REQUIRE(sent.size() == 5);
     cedar::MessageReader hello(sent[0]);
     CHECK(*hello.getInt64() == 489);
