@@ -9,7 +9,7 @@
 #include "classad/eval.hpp"
 #include "classad/typed_json.hpp"
 #include "config/config_text.hpp"
-#include "core/release.hpp"
+#include "ops/transfer_command.hpp"
 #include "transfer/download.hpp"
 #include "transfer/transfer_protocol.hpp"
 
@@ -43,15 +43,10 @@ std::int64_t intAttr(const classad::ClassAd& ad, std::string_view name) {
 }  // namespace
 
 Task scheddRetrieve(Io& io, security::SessionCache& sessions, SecurityOptions security, ScheddRetrieve request) {
-  auto target = CommandRequest::to(request.address, kTransferDataWithPerms);
-  if (!target) co_return io.finish(target.error(), ErrorKind::Value);
-  if (request.deadline > 0) io.setDeadline(request.deadline);
-
-  auto connection = co_await startCommand(io, sessions, security, *target);
-  if (!connection) co_return io.finish(connection.error());
-  auto& c = **connection;
-  auto hello = c.writer();
-  hello.putString(versionBanner());
+  auto opened = co_await openTransferCommand(io, sessions, security, request.address, kTransferDataWithPerms, request.deadline);
+  if (!opened) co_return io.finish(opened.error().message, opened.error().kind);
+  auto& c = *opened->connection;
+  auto& hello = opened->request;
   hello.putString(request.constraint);
   if (auto sent = c.send(std::move(hello)); !sent) co_return io.finish(sent.error());
 

@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "core/release.hpp"
+#include "ops/transfer_command.hpp"
 #include "transfer/transfer_protocol.hpp"
 
 namespace htcondor::ops {
@@ -25,16 +25,11 @@ std::string transferFailure(const SpoolJob& job, const Error& why) {
 }  // namespace
 
 Task scheddSpool(Io& io, security::SessionCache& sessions, SecurityOptions security, ScheddSpool request) {
-  auto target = CommandRequest::to(request.address, kSpoolJobFilesWithPerms);
-  if (!target) co_return io.finish(target.error(), ErrorKind::Value);
   if (request.jobs.empty()) co_return io.finish("no jobs to spool", ErrorKind::Value);
-  if (request.deadline > 0) io.setDeadline(request.deadline);
-
-  auto connection = co_await startCommand(io, sessions, security, *target);
-  if (!connection) co_return io.finish(connection.error());
-  auto& c = **connection;
-  auto hello = c.writer();
-  hello.putString(versionBanner());
+  auto opened = co_await openTransferCommand(io, sessions, security, request.address, kSpoolJobFilesWithPerms, request.deadline);
+  if (!opened) co_return io.finish(opened.error().message, opened.error().kind);
+  auto& c = *opened->connection;
+  auto& hello = opened->request;
   hello.putInt(static_cast<std::int64_t>(request.jobs.size()));
   if (auto sent = c.send(std::move(hello)); !sent) co_return io.finish(sent.error());
   auto ids = c.writer();
