@@ -206,7 +206,7 @@ TEST_CASE("the job query's ad stream: ads in any message layout up to the end ad
   auto out = drain(io);
   std::vector<std::string> results;
   for (const auto& a : out)
-    if (a.kind == Action::Kind::Result) results.push_back(a.text);
+    if (a.kind == Action::Kind::Result) results.emplace_back(a.bytes.begin(), a.bytes.end());
   REQUIRE(results.size() == 3);
   CHECK(results[0].find("ProcId = 0") != std::string::npos);
   CHECK(ops::isEndAd(results[2]));
