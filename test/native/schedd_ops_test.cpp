@@ -3,6 +3,7 @@
 // the job query's ad stream and ACT_ON_JOBS.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -168,6 +169,18 @@ TEST_CASE("a refused commit names the schedd's reason; a schedd that vanishes mi
     auto end = drain(io);
     REQUIRE(end.back().kind == Action::Kind::Failed);
     CHECK(task.done());
+  }
+  {
+    // A nonsense errno (found by fuzzing) is reported as a number.
+    ops::Io io;
+    ops::Task task = ops::qmgmt(io, sessions, rawSecurity(), {"<127.0.0.1:9618>", true, 0});
+    const int conn = openQueue(io, task);
+    io.onInput(batch({call(QmgmtCall::Kind::NewCluster)}));
+    drain(io);
+    io.onData(conn, ints({-1, INT64_MIN}));
+    auto end = drain(io);
+    REQUIRE(end.back().kind == Action::Kind::Failed);
+    CHECK(end.back().text.find("(error -9223372036854775808)") != std::string::npos);
   }
   {
     ops::Io io;
