@@ -32,7 +32,8 @@ export interface OpCode {
 export interface ClassAdCore {
   parseExpr(text: string): ExprHandle | null;
   parseAd(text: string): AdHandle | null;
-  parseWireAd(lines: string): AdHandle | null;
+  /** Wire lines as text or UTF-8 bytes (bytes cross into the core faster). */
+  parseWireAd(lines: string | Uint8Array): AdHandle | null;
   newAd(): AdHandle;
   adSize(ad: AdHandle): number;
   adLookup(ad: AdHandle, name: string): ExprHandle | null;

@@ -27,7 +27,7 @@ export interface CorePort {
   writeToken(name: string, token: string): Promise<string>;
   /**
    * A query answered by ads up to an end ad (the schedd's job query and history): the ads as
-   * wire lines ("Name = Expr"), the end ad last, a chunk per step.
+   * wire lines ("Name = Expr", UTF-8 bytes), the end ad last, a chunk per step.
    */
   adStream(request: AdStreamRequest): Promise<OpenedOperation>;
   /**

@@ -3,7 +3,7 @@ import { ClassAd } from '../classad/classad.js';
 import { engine } from '../classad/engine.js';
 import { HTCondorIOError } from '../errors.js';
 
-export function wireAd(lines: string): ClassAd {
+export function wireAd(lines: string | Uint8Array): ClassAd {
   const handle = engine().parseWireAd(lines);
   if (!handle) throw new HTCondorIOError(`the daemon sent an ad that does not parse: ${engine().lastParseError()}`);
   return ClassAd.fromHandle(handle);

@@ -3,6 +3,7 @@
 // the job query's ad stream and ACT_ON_JOBS.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -170,6 +171,18 @@ TEST_CASE("a refused commit names the schedd's reason; a schedd that vanishes mi
     CHECK(task.done());
   }
   {
+    // A nonsense errno (found by fuzzing) is reported as a number.
+    ops::Io io;
+    ops::Task task = ops::qmgmt(io, sessions, rawSecurity(), {"<127.0.0.1:9618>", true, 0});
+    const int conn = openQueue(io, task);
+    io.onInput(batch({call(QmgmtCall::Kind::NewCluster)}));
+    drain(io);
+    io.onData(conn, ints({-1, INT64_MIN}));
+    auto end = drain(io);
+    REQUIRE(end.back().kind == Action::Kind::Failed);
+    CHECK(end.back().text.find("(error -9223372036854775808)") != std::string::npos);
+  }
+  {
     ops::Io io;
     ops::Task task = ops::qmgmt(io, sessions, rawSecurity(), {"<127.0.0.1:9618>", true, 0});
     const int conn = openQueue(io, task);
@@ -206,7 +219,7 @@ TEST_CASE("the job query's ad stream: ads in any message layout up to the end ad
   auto out = drain(io);
   std::vector<std::string> results;
   for (const auto& a : out)
-    if (a.kind == Action::Kind::Result) results.push_back(a.text);
+    if (a.kind == Action::Kind::Result) results.emplace_back(a.bytes.begin(), a.bytes.end());
   REQUIRE(results.size() == 3);
   CHECK(results[0].find("ProcId = 0") != std::string::npos);
   CHECK(ops::isEndAd(results[2]));

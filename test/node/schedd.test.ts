@@ -205,6 +205,29 @@ describe('Schedd queries', () => {
     }
   });
 
+  it('a long answer streams a chunk at a time: a reader that waits holds at most a couple of chunks', async () => {
+    const s = await schedd({});
+    const { clusterId } = await s.submit(description({ hold: 'true' }), { count: 5000 });
+    try {
+      const q = await s.xquery(`ClusterId == ${clusterId}`);
+      const first = await q.next();
+      expect(first.done).toBe(false);
+      // Everything would have arrived by now were the stream not held back for the reader.
+      await new Promise((r) => setTimeout(r, 2000));
+      const ready = q.nextAdsNonBlocking();
+      expect(ready.length).toBeLessThanOrEqual(2 * 1000);
+      expect(q.done()).toBe(false);
+      let total = 1 + ready.length;
+      for await (const ad of q) {
+        total++;
+        ad.dispose();
+      }
+      expect(total).toBe(5000);
+    } finally {
+      await s.act(htcondor.JobAction.Remove, `ClusterId == ${clusterId}`);
+    }
+  });
+
   it('an aborted call rejects and closes its connection', async () => {
     const s = await schedd({});
     const controller = new AbortController();

@@ -14,6 +14,7 @@
 #include "classad/typed_json.hpp"
 #include "classad/unparse.hpp"
 #include "handles.hpp"
+#include "host_values.hpp"
 
 namespace {
 
@@ -38,8 +39,10 @@ std::shared_ptr<Ad> parseAd(const std::string& text) {
   return ad ? std::make_shared<Ad>(Ad{ad}) : nullptr;
 }
 
-// An ad as it came over the wire: "Name = Expr" lines (cedar::getClassAdLines).
-std::shared_ptr<Ad> parseWireAd(const std::string& lines) {
+// An ad as it came over the wire: "Name = Expr" lines (cedar::getClassAdLines), as a string or
+// as UTF-8 bytes (which cross into the core as one copy, not character by character).
+std::shared_ptr<Ad> parseWireAd(const emscripten::val& text) {
+  const std::string lines = text.isString() ? text.as<std::string>() : htcondor::bindings::byteCopy<std::string>(text);
   auto ad = std::make_shared<htcondor::classad::ClassAd>();
   std::string_view rest = lines;
   while (!rest.empty()) {

@@ -49,7 +49,8 @@ Task adStream(Io& io, security::SessionCache& sessions, SecurityOptions security
       auto lines = cedar::getClassAdLines(in);
       if (!lines) co_return io.finish("the schedd's answer is malformed: " + lines.error().message);
       const bool end = isEndAd(*lines);
-      io.emit(std::move(*lines));
+      // As bytes: they cross to the caller as one copy.
+      io.emitBytes(Bytes(lines->begin(), lines->end()));
       if (end) co_return io.finish(std::nullopt);
     }
   }

@@ -19,7 +19,7 @@ struct AdStreamRequest {
   double deadline = 0;
 };
 
-// Emits every ad as its wire lines ("Name = Expr", old syntax), the end ad last. A stream that
+// Emits every ad as its wire lines ("Name = Expr", old syntax; UTF-8 bytes), the end ad last. A stream that
 // ends without its end ad fails.
 Task adStream(Io& io, security::SessionCache& sessions, SecurityOptions security, AdStreamRequest request);
 

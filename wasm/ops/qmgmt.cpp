@@ -51,8 +51,10 @@ struct Answer {
 std::string refusal(const char* what, const Answer& a) {
   std::string out = std::string(what) + " failed";
   if (!a.reason.empty()) return out + ": " + a.reason;
+  // Errnos are small; the schedd sends them either sign. Anything else is only a number.
+  if (a.err == 0) return out + " (" + std::to_string(a.rval) + ")";
+  if (a.err <= -4096 || a.err >= 4096) return out + " (error " + std::to_string(a.err) + ")";
   const int code = static_cast<int>(a.err < 0 ? -a.err : a.err);
-  if (code == 0) return out + " (" + std::to_string(a.rval) + ")";
   return out + ": " + std::strerror(code) + " (errno " + std::to_string(code) + ")";
 }
 

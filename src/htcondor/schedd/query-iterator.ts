@@ -37,7 +37,7 @@ export class QueryIterator implements AsyncIterableIterator<ClassAd> {
     this.#tag = tag;
     this.#check = check;
     this.#summaryOnly = summaryOnly;
-    this.#take(first.items as string[], first.done);
+    this.#take(first.items as Uint8Array[], first.done);
     this.#fetch();
   }
 
@@ -108,7 +108,7 @@ export class QueryIterator implements AsyncIterableIterator<ClassAd> {
     throw error;
   }
 
-  #take(items: string[], done: boolean): void {
+  #take(items: Uint8Array[], done: boolean): void {
     for (const lines of items) {
       const ad = wireAd(lines);
       if (!isEndAd(ad)) {
@@ -132,7 +132,7 @@ export class QueryIterator implements AsyncIterableIterator<ClassAd> {
     if (this.#finished || (this.#ads.length >= QUERY_CHUNK && !this.#fetching)) return Promise.resolve();
     this.#fetching ??= core()
       .operationNext(this.#id)
-      .then((step) => this.#take(step.items as string[], step.done))
+      .then((step) => this.#take(step.items as Uint8Array[], step.done))
       .catch((error: unknown) => {
         this.#error = error;
         this.#finished = true;
