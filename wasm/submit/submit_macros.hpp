@@ -6,6 +6,8 @@
 // "SUBMIT.NAME" first, as SubmitHash's evaluation context does.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -80,7 +82,21 @@ class SubmitMacros : public config::MacroTable {
   void setJournal(std::vector<Entry>* journal) { journal_ = journal; }
 
  private:
-  std::optional<std::string_view> defaultValue(std::string_view name) const;
+  // Where a name's raw value lives. The job-ad builder asks the same few hundred names (most of
+  // them undefined) for every proc, while which table answers a name changes only when a name
+  // is defined, erased or made live: so each name's place is found once and remembered until then.
+  struct Slot {
+    enum Kind : uint8_t { None, Live, Definition, Default } kind = None;
+    uint32_t index = 0;
+  };
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  Slot resolve(std::string_view name) const;
+  std::string_view valueAt(Slot slot) const;
+  // The value of the built-in default at `index` in kDefaultNames (submit_macros.cpp).
+  std::string_view defaultAt(uint32_t index) const;
 
   SubmitDefaults defaults_;
   config::Environment environment_;
@@ -94,6 +110,7 @@ class SubmitMacros : public config::MacroTable {
   std::string cluster_ = "1", proc_ = "0", row_ = "0", step_ = "0", node_;
   std::string submitTime_, year_, month_, day_;
   std::vector<Entry>* journal_ = nullptr;
+  mutable std::unordered_map<std::string, Slot, NameHash, std::equal_to<>> slots_;  // by name as asked
 };
 
 // "+Attr" -> "MY.Attr", as the Python bindings map a key (plus_to_my).
