@@ -2,6 +2,7 @@
 // dry-run's split of procs into a cluster ad and per-proc deltas.
 #include "submit/job_ad_builder.hpp"
 
+#include "classad/same_as.hpp"
 #include "classad/tree_build.hpp"
 #include "classad/unparse.hpp"
 #include "submit/job_ad_state.hpp"
@@ -62,8 +63,9 @@ std::shared_ptr<classad::ClassAd> clusterAdOf(const classad::ClassAd& proc0) {
 std::shared_ptr<classad::ClassAd> procDelta(const classad::ClassAd& cluster, const classad::ClassAd& proc) {
   auto out = std::make_shared<classad::ClassAd>();
   for (const auto& [name, expr] : proc.attributes()) {
+    // Structural equality, as HTCondor's DeltaClassAd and PruneChildAd compare with the parent.
     auto base = cluster.lookup(name);
-    bool same = base && classad::unparse(*base, classad::Style::Old) == classad::unparse(*expr, classad::Style::Old);
+    bool same = base && classad::sameAs(*base, *expr);
     if (name == "ProcId" || name == "JobStatus" || !same) out->insert(name, expr);
   }
   return out;
