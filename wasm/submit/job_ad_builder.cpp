@@ -31,9 +31,9 @@ void initBaseAd(JobAdState& st) {
 
 }  // namespace
 
-Result<JobAd> makeJobAd(const SubmitLookup& lookup, const SubmitFacts& facts, int cluster, int proc) {
+Result<JobAd> makeJobAd(const SubmitLookup& lookup, const SubmitFacts& facts, int cluster, int proc, ExprCache& exprs) {
   auto ad = std::make_shared<classad::ClassAd>();
-  JobAdState st(lookup, facts, *ad);
+  JobAdState st(lookup, facts, *ad, exprs);
   st.cluster = cluster;
   st.proc = proc;
   initBaseAd(st);
@@ -50,6 +50,11 @@ Result<JobAd> makeJobAd(const SubmitLookup& lookup, const SubmitFacts& facts, in
   }
   st.assignInt("ClusterId", cluster);
   return JobAd{ad, std::move(st.warnings)};
+}
+
+Result<JobAd> makeJobAd(const SubmitLookup& lookup, const SubmitFacts& facts, int cluster, int proc) {
+  ExprCache once;
+  return makeJobAd(lookup, facts, cluster, proc, once);
 }
 
 std::shared_ptr<classad::ClassAd> clusterAdOf(const classad::ClassAd& proc0) {

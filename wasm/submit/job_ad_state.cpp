@@ -46,13 +46,12 @@ void JobAdState::assignReal(const std::string& attr, double value) { ad.insert(a
 void JobAdState::assignBool(const std::string& attr, bool value) { ad.insert(attr, std::make_shared<Literal>(Value::boolean(value))); }
 
 bool JobAdState::assignExpr(const std::string& attr, const std::string& text) {
-  classad::Parser parser(text, classad::LexMode::Old);
-  classad::ExprPtr tree = parser.parseExpression(true);
+  classad::ExprPtr tree = exprs.parse(text);
   if (!tree) {
     fail("Parse error in expression: \n\t" + attr + " = " + text + "\n\t");
     return false;
   }
-  ad.insert(attr, std::move(tree));
+  ad.insert(attr, ExprCache::forInsert(tree));
   return true;
 }
 

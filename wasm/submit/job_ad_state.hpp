@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "classad/classad.hpp"
+#include "submit/expr_cache.hpp"
 #include "submit/submit_facts.hpp"
 #include "submit/submit_lookup.hpp"
 
@@ -18,10 +19,11 @@ namespace htcondor::submit::detail {
 enum Universe { kVanilla = 5, kScheduler = 7, kMpi = 8, kGrid = 9, kJava = 10, kParallel = 11, kLocal = 12, kVm = 13 };
 
 struct JobAdState {
-  JobAdState(const SubmitLookup& s, const SubmitFacts& f, classad::ClassAd& a) : sub(s), facts(f), ad(a) {}
+  JobAdState(const SubmitLookup& s, const SubmitFacts& f, classad::ClassAd& a, ExprCache& e) : sub(s), facts(f), ad(a), exprs(e) {}
   const SubmitLookup& sub;
   const SubmitFacts& facts;
   classad::ClassAd& ad;
+  ExprCache& exprs;  // parsed expressions, shared by the submit's procs
   int cluster = 1;
   int proc = 0;
 
