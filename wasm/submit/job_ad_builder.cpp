@@ -67,10 +67,14 @@ std::shared_ptr<classad::ClassAd> clusterAdOf(const classad::ClassAd& proc0) {
 
 std::shared_ptr<classad::ClassAd> procDelta(const classad::ClassAd& cluster, const classad::ClassAd& proc) {
   auto out = std::make_shared<classad::ClassAd>();
+  // Both ads keep their attributes in the same order: one walk over the two, no lookups.
+  const auto& base = cluster.attributes();
+  const classad::AttrOrder before;
+  auto at = base.begin();
   for (const auto& [name, expr] : proc.attributes()) {
-    // Structural equality, as HTCondor's DeltaClassAd and PruneChildAd compare with the parent.
-    auto base = cluster.lookup(name);
-    bool same = base && classad::sameAs(*base, *expr);
+    while (at != base.end() && before(at->first, name)) ++at;
+    // Structural equality, as HTCondor's DeltaClassAd compares with the parent ad.
+    bool same = at != base.end() && !before(name, at->first) && classad::sameAs(*at->second, *expr);
     if (name == "ProcId" || name == "JobStatus" || !same) out->insert(name, expr);
   }
   return out;
