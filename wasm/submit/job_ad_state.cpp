@@ -38,20 +38,21 @@ bool JobAdState::paramBool(std::string_view name, std::string_view alt, bool dfl
   return out;
 }
 
-void JobAdState::assignString(const std::string& attr, const std::string& value) {
-  ad.insert(attr, std::make_shared<Literal>(Value::string(value)));
+// The attribute names are mostly literals: one string made for the ad's key, none before.
+void JobAdState::assignString(std::string_view attr, const std::string& value) {
+  ad.insert(std::string(attr), std::make_shared<Literal>(Value::string(value)));
 }
-void JobAdState::assignInt(const std::string& attr, int64_t value) { ad.insert(attr, std::make_shared<Literal>(Value::integer(value))); }
-void JobAdState::assignReal(const std::string& attr, double value) { ad.insert(attr, std::make_shared<Literal>(Value::real(value))); }
-void JobAdState::assignBool(const std::string& attr, bool value) { ad.insert(attr, std::make_shared<Literal>(Value::boolean(value))); }
+void JobAdState::assignInt(std::string_view attr, int64_t value) { ad.insert(std::string(attr), std::make_shared<Literal>(Value::integer(value))); }
+void JobAdState::assignReal(std::string_view attr, double value) { ad.insert(std::string(attr), std::make_shared<Literal>(Value::real(value))); }
+void JobAdState::assignBool(std::string_view attr, bool value) { ad.insert(std::string(attr), std::make_shared<Literal>(Value::boolean(value))); }
 
-bool JobAdState::assignExpr(const std::string& attr, const std::string& text) {
+bool JobAdState::assignExpr(std::string_view attr, const std::string& text) {
   classad::ExprPtr tree = exprs.parse(text);
   if (!tree) {
-    fail("Parse error in expression: \n\t" + attr + " = " + text + "\n\t");
+    fail("Parse error in expression: \n\t" + std::string(attr) + " = " + text + "\n\t");
     return false;
   }
-  ad.insert(attr, ExprCache::forInsert(tree));
+  ad.insert(std::string(attr), ExprCache::forInsert(tree));
   return true;
 }
 

@@ -51,12 +51,12 @@ struct JobAdState {
   bool defined(std::string_view name) { return param(name).has_value(); }
 
   // AssignJobString / AssignJobVal / AssignJobExpr.
-  void assignString(const std::string& attr, const std::string& value);
-  void assignInt(const std::string& attr, int64_t value);
-  void assignReal(const std::string& attr, double value);
-  void assignBool(const std::string& attr, bool value);
+  void assignString(std::string_view attr, const std::string& value);
+  void assignInt(std::string_view attr, int64_t value);
+  void assignReal(std::string_view attr, double value);
+  void assignBool(std::string_view attr, bool value);
   // Parsed in old ClassAd syntax; a parse error is "Parse error in expression: ...".
-  bool assignExpr(const std::string& attr, const std::string& text);
+  bool assignExpr(std::string_view attr, const std::string& text);
 
   classad::ExprPtr lookup(std::string_view attr) const { return ad.lookup(attr); }
   std::optional<std::string> lookupString(std::string_view attr) const;
