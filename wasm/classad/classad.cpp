@@ -37,11 +37,12 @@ void ClassAd::setParentScope(const ClassAd* scope) const { ExprTree::setParentSc
 
 void ClassAd::insert(std::string name, ExprPtr expr) {
   expr->setParentScope(this);
-  auto found = attrs_.find(name);
-  if (found != attrs_.end()) {
-    found->second = std::move(expr);
+  // One walk of the tree: where the name is, or where it goes.
+  auto at = attrs_.lower_bound(name);
+  if (at != attrs_.end() && !attrs_.key_comp()(name, at->first)) {
+    at->second = std::move(expr);
   } else {
-    attrs_.emplace(std::move(name), std::move(expr));
+    attrs_.emplace_hint(at, std::move(name), std::move(expr));
   }
 }
 
