@@ -7,6 +7,7 @@
 
 #include "classad/eval.hpp"
 #include "classad/parser.hpp"
+#include "config/config_text.hpp"
 
 namespace htcondor::submit::detail {
 
@@ -106,8 +107,8 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-bool iequals(std::string_view a, std::string_view b) { return a.size() == b.size() && lower(a) == lower(b); }
-bool istartsWith(std::string_view s, std::string_view prefix) { return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix); }
+bool iequals(std::string_view a, std::string_view b) { return config::equalsIgnoreCase(a, b); }
+bool istartsWith(std::string_view s, std::string_view prefix) { return config::startsWithIgnoreCase(s, prefix); }
 
 // string_is_boolean_param: true/false (any case) or an expression that evaluates to a boolean or
 // a number.
