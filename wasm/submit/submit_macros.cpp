@@ -51,6 +51,7 @@ std::optional<uint32_t> defaultIndex(std::string_view name) {
 SubmitMacros::SubmitMacros(SubmitDefaults defaults, config::Environment environment)
     : defaults_(std::move(defaults)), environment_(std::move(environment)) {
   context_.subsystem = "SUBMIT";
+  for (std::string_view name : kDefaultNames) know(name);
   if (defaults_.submitTime) {
     submitTime_ = std::to_string(*defaults_.submitTime);
     auto [y, m, d] = civilDate(*defaults_.submitTime);
@@ -76,7 +77,11 @@ void SubmitMacros::set(std::string_view name, std::string_view value, int line) 
     return;
   }
   slots_.clear();
-  if (key.starts_with("submit.")) hasSubmitPrefixed_ = true;
+  know(key);
+  if (key.starts_with("submit.")) {
+    hasSubmitPrefixed_ = true;
+    know(std::string_view(key).substr(7));
+  }
   index_.emplace(std::move(key), entries_.size());
   entries_.push_back(Entry{std::string(name), std::string(value), line});
   erased_.push_back(false);
@@ -114,6 +119,7 @@ void SubmitMacros::setLive(std::string_view name, std::string value) {
       return;
     }
   }
+  know(key);
   live_.emplace_back(std::move(key), std::move(value));
   slots_.clear();
 }
@@ -171,7 +177,17 @@ std::string_view SubmitMacros::valueAt(Slot slot) const {
   return {};
 }
 
+size_t SubmitMacros::signature(std::string_view name) {
+  if (name.empty()) return 0;
+  return (name.size() * 31 + static_cast<unsigned char>(config::toLower(name.front()))) * 31 + static_cast<unsigned char>(config::toLower(name.back()));
+}
+
+// Erased definitions and cleared live values keep their bits: a bit set for nothing only costs
+// a lookup.
+void SubmitMacros::know(std::string_view name) { known_.set(signature(name) % known_.size()); }
+
 std::optional<std::string_view> SubmitMacros::raw(std::string_view name) const {
+  if (!name.empty() && !known_.test(signature(name) % known_.size())) return std::nullopt;
   auto it = slots_.find(name);
   if (it == slots_.end()) it = slots_.emplace(std::string(name), resolve(name)).first;
   if (it->second.kind == Slot::None) return std::nullopt;

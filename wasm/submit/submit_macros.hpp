@@ -6,6 +6,7 @@
 // "SUBMIT.NAME" first, as SubmitHash's evaluation context does.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -93,6 +94,11 @@ class SubmitMacros : public config::MacroTable {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
+  // A quick answer for most undefined names, before any hashing: one bit per (length, first
+  // and last letter) of every name that may answer (definitions, "SUBMIT." ones without the
+  // prefix, live values, defaults). A name whose bit is clear is undefined.
+  static size_t signature(std::string_view name);
+  void know(std::string_view name);
   Slot resolve(std::string_view name) const;
   std::string_view valueAt(Slot slot) const;
   // The value of the built-in default at `index` in kDefaultNames (submit_macros.cpp).
@@ -111,6 +117,7 @@ class SubmitMacros : public config::MacroTable {
   std::string submitTime_, year_, month_, day_;
   std::vector<Entry>* journal_ = nullptr;
   mutable std::unordered_map<std::string, Slot, NameHash, std::equal_to<>> slots_;  // by name as asked
+  std::bitset<1024> known_;
 };
 
 // "+Attr" -> "MY.Attr", as the Python bindings map a key (plus_to_my).
