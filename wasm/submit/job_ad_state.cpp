@@ -16,7 +16,7 @@ using classad::Value;
 
 std::optional<std::string> JobAdState::param(std::string_view name, std::string_view alt) {
   for (std::string_view n : {name, alt}) {
-    if (n.empty()) continue;
+    if (n.empty() || !sub.mayDefine(n)) continue;
     auto got = sub.param(n);
     if (!got) {
       fail(got.error().message);

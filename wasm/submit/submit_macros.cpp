@@ -186,8 +186,10 @@ size_t SubmitMacros::signature(std::string_view name) {
 // a lookup.
 void SubmitMacros::know(std::string_view name) { known_.set(signature(name) % known_.size()); }
 
+bool SubmitMacros::mayDefine(std::string_view name) const { return name.empty() || known_.test(signature(name) % known_.size()); }
+
 std::optional<std::string_view> SubmitMacros::raw(std::string_view name) const {
-  if (!name.empty() && !known_.test(signature(name) % known_.size())) return std::nullopt;
+  if (!mayDefine(name)) return std::nullopt;
   auto it = slots_.find(name);
   if (it == slots_.end()) it = slots_.emplace(std::string(name), resolve(name)).first;
   if (it->second.kind == Slot::None) return std::nullopt;

@@ -66,6 +66,9 @@ class SubmitMacros : public config::MacroTable {
   std::optional<std::string_view> getenv(std::string_view name) const override;
   const config::Context& context() const override { return context_; }
 
+  // False only when `name` is certainly not defined (see known_).
+  bool mayDefine(std::string_view name) const;
+
   // The definition or default only, without the "SUBMIT." prefix or live values.
   std::optional<std::string_view> rawExact(std::string_view name) const;
 
