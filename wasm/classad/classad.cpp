@@ -1,12 +1,17 @@
 #include "classad/classad.hpp"
 
-#include <strings.h>
-
 namespace htcondor::classad {
 
+// strncasecmp in the C locale, inline: every attribute lookup and insert compares names.
 bool AttrOrder::operator()(std::string_view a, std::string_view b) const {
   if (a.size() != b.size()) return a.size() < b.size();
-  return strncasecmp(a.data(), b.data(), a.size()) < 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const auto x = static_cast<unsigned char>(a[i] >= 'A' && a[i] <= 'Z' ? a[i] - 'A' + 'a' : a[i]);
+    const auto y = static_cast<unsigned char>(b[i] >= 'A' && b[i] <= 'Z' ? b[i] - 'A' + 'a' : b[i]);
+    if (x != y) return x < y;
+    if (x == 0) return false;  // as strncasecmp, the name ends at a NUL
+  }
+  return false;
 }
 
 void ExprTree::setParentScope(const ClassAd* scope) const { parentScope_ = scope; }
