@@ -20,8 +20,8 @@ void initBaseAd(JobAdState& st) {
   if (st.facts.submitMethod) st.assignInt("JobSubmitMethod", *st.facts.submitMethod);
   if (st.facts.setLocalOwner && !st.facts.user.empty()) st.assignString("Owner", st.facts.user);
   else st.assignExpr("Owner", "undefined");
-  for (const char* a : {"RemoteWallClockTime", "RemoteUserCpu", "RemoteSysCpu", "CumulativeRemoteUserCpu", "CumulativeRemoteSysCpu"}) st.assignReal(a, 0.0);
-  for (const char* a : {"ExitStatus", "NumCkpts", "NumJobStarts", "NumJobCompletions", "NumRestarts", "NumSystemHolds", "CommittedTime", "CommittedSlotTime",
+  for (std::string_view a : {"RemoteWallClockTime", "RemoteUserCpu", "RemoteSysCpu", "CumulativeRemoteUserCpu", "CumulativeRemoteSysCpu"}) st.assignReal(a, 0.0);
+  for (std::string_view a : {"ExitStatus", "NumCkpts", "NumJobStarts", "NumJobCompletions", "NumRestarts", "NumSystemHolds", "CommittedTime", "CommittedSlotTime",
                         "CumulativeSlotTime", "TotalSuspensions", "LastSuspensionTime", "CumulativeSuspensionTime", "CommittedSuspensionTime"})
     st.assignInt(a, 0);
   st.assignBool("ExitBySignal", false);

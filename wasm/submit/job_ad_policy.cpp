@@ -66,7 +66,7 @@ void setRank(JobAdState& st) {
 
 void setPeriodicExpressions(JobAdState& st) {
   const bool defaults = st.facts.insertDefaultPolicyExprs;
-  struct Cmd { const char* key; const char* attr; bool defaultFalse; };
+  struct Cmd { std::string_view key; std::string_view attr; bool defaultFalse; };
   static const Cmd cmds[] = {
       {"periodic_hold", "PeriodicHold", true},          {"periodic_hold_reason", "PeriodicHoldReason", false},
       {"periodic_hold_subcode", "PeriodicHoldSubCode", false}, {"periodic_release", "PeriodicRelease", true},
