@@ -54,12 +54,9 @@ export class ClassAd extends Owned<AdHandle> implements Iterable<[string, ClassA
    * its expression (`B = A + 1` gives an ExprTree); undefined when the ad has no such attribute.
    */
   get(name: string): ClassAdValue | ExprTree | undefined {
-    const expr = this.lookup(name);
-    if (!expr) return undefined;
-    const literal = engine().literalValue(expr.exprHandle);
-    if (literal === null) return expr;
-    expr.dispose();
-    return valueOf(literal);
+    const literal = engine().adLiteral(this.handle, name);
+    if (literal === undefined) return undefined;
+    return literal === null ? this.lookup(name) : valueOf(literal);
   }
 
   set(name: string, value: unknown): this {

@@ -49,10 +49,11 @@ export interface ClassAdCore {
   evalAttr(ad: AdHandle, name: string, target: AdHandle | null): string;
   matches(ad: AdHandle, target: AdHandle): boolean;
   quote(text: string): string;
-  literalValue(expr: ExprHandle): string | null;
   registerFunction(name: string, callback: (argsTypedJson: string[]) => string | null): void;
   unquote(text: string): string | null;
   // wasm/bindings/classad_expr_bindings.cpp
+  /** The typed JSON of a literal attribute; null for another expression, undefined if absent. */
+  adLiteral(ad: AdHandle, name: string): string | null | undefined;
   Op: Record<OpName, OpCode>;
   /** The flattened expression, the typed JSON of the value it came to, or null on failure. */
   flattenExpr(ad: AdHandle, expr: ExprHandle): ExprHandle | string | null;

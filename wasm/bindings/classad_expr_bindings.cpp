@@ -1,5 +1,5 @@
 // The embind surface for working on expressions as trees (the classad module's
-// ClassAd.flatten/externalRefs/internalRefs and ExprTree.simplify/sameAs/operators).
+// ClassAd.get/flatten/externalRefs/internalRefs and ExprTree.simplify/sameAs/operators).
 #include <emscripten/bind.h>
 
 #include <memory>
@@ -48,10 +48,14 @@ val internalRefs(const Ad& ad, const Expr& expr) {
   return htcondor::classad::internalReferences(*ad.ad, *expr.tree, refs) ? namesVal(refs) : val::null();
 }
 
-// Typed JSON of the value of a literal expression, or null when it is not a literal.
-val literalValue(const Expr& expr) {
-  if (expr.tree->kind() != htcondor::classad::ExprTree::Kind::Literal) return val::null();
-  return val(htcondor::classad::typedJson(static_cast<const htcondor::classad::Literal&>(*expr.tree).evaluated()));
+// ClassAd.get(): the typed JSON of the value of the literal bound to `name`, null when the
+// expression is not a literal, undefined when there is none. A literal, the common case, so
+// crosses without a handle for its expression.
+val adLiteral(const Ad& ad, const std::string& name) {
+  auto tree = ad.ad->lookup(name);
+  if (!tree) return val::undefined();
+  if (tree->kind() != htcondor::classad::ExprTree::Kind::Literal) return val::null();
+  return val(htcondor::classad::typedJson(static_cast<const htcondor::classad::Literal&>(*tree).evaluated()));
 }
 
 bool sameAs(const Expr& a, const Expr& b) { return htcondor::classad::sameAs(*a.tree, *b.tree); }
@@ -105,7 +109,7 @@ EMSCRIPTEN_BINDINGS(htcondor_classad_expr) {
   function("externalRefs", &externalRefs);
   function("internalRefs", &internalRefs);
   function("sameAs", &sameAs);
-  function("literalValue", &literalValue);
+  function("adLiteral", &adLiteral);
   function("composeExpr", &composeExpr);
   function("simplifyExpr", &simplifyExpr);
 }

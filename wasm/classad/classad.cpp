@@ -1,12 +1,17 @@
 #include "classad/classad.hpp"
 
-#include <strings.h>
-
 namespace htcondor::classad {
 
+// strncasecmp in the C locale, inline: every attribute lookup and insert compares names.
 bool AttrOrder::operator()(std::string_view a, std::string_view b) const {
   if (a.size() != b.size()) return a.size() < b.size();
-  return strncasecmp(a.data(), b.data(), a.size()) < 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const auto x = static_cast<unsigned char>(a[i] >= 'A' && a[i] <= 'Z' ? a[i] - 'A' + 'a' : a[i]);
+    const auto y = static_cast<unsigned char>(b[i] >= 'A' && b[i] <= 'Z' ? b[i] - 'A' + 'a' : b[i]);
+    if (x != y) return x < y;
+    if (x == 0) return false;  // as strncasecmp, the name ends at a NUL
+  }
+  return false;
 }
 
 void ExprTree::setParentScope(const ClassAd* scope) const { parentScope_ = scope; }
@@ -37,11 +42,12 @@ void ClassAd::setParentScope(const ClassAd* scope) const { ExprTree::setParentSc
 
 void ClassAd::insert(std::string name, ExprPtr expr) {
   expr->setParentScope(this);
-  auto found = attrs_.find(name);
-  if (found != attrs_.end()) {
-    found->second = std::move(expr);
+  // One walk of the tree: where the name is, or where it goes.
+  auto at = attrs_.lower_bound(name);
+  if (at != attrs_.end() && !attrs_.key_comp()(name, at->first)) {
+    at->second = std::move(expr);
   } else {
-    attrs_.emplace(std::move(name), std::move(expr));
+    attrs_.emplace_hint(at, std::move(name), std::move(expr));
   }
 }
 

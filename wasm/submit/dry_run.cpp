@@ -27,6 +27,7 @@ Result<DryRun> dryRun(const SubmitFile& file, const SubmitFacts& facts) {
   ProcIterator procs = file.procs();
   std::shared_ptr<classad::ClassAd> cluster;
   bool materialized = false;  // late materialization: the cluster ad only
+  ExprCache exprs;
   while (procs.next()) {
     const ProcPosition& at = procs.position();
     // A factory's procs are made by the schedd: counted, not printed.
@@ -34,7 +35,7 @@ Result<DryRun> dryRun(const SubmitFile& file, const SubmitFacts& facts) {
       ++run.jobs;
       continue;
     }
-    auto job = makeJobAd(procs, facts, static_cast<int>(at.cluster), static_cast<int>(at.proc));
+    auto job = makeJobAd(procs, facts, static_cast<int>(at.cluster), static_cast<int>(at.proc), exprs);
     if (!job) return failure(SubmitError{job.error().message, at.queueLine});
     keepWarnings(run.warnings, job->warnings);
     ++run.jobs;

@@ -2,6 +2,7 @@
 // dry-run's split of procs into a cluster ad and per-proc deltas.
 #include "submit/job_ad_builder.hpp"
 
+#include "classad/same_as.hpp"
 #include "classad/tree_build.hpp"
 #include "classad/unparse.hpp"
 #include "submit/job_ad_state.hpp"
@@ -19,8 +20,8 @@ void initBaseAd(JobAdState& st) {
   if (st.facts.submitMethod) st.assignInt("JobSubmitMethod", *st.facts.submitMethod);
   if (st.facts.setLocalOwner && !st.facts.user.empty()) st.assignString("Owner", st.facts.user);
   else st.assignExpr("Owner", "undefined");
-  for (const char* a : {"RemoteWallClockTime", "RemoteUserCpu", "RemoteSysCpu", "CumulativeRemoteUserCpu", "CumulativeRemoteSysCpu"}) st.assignReal(a, 0.0);
-  for (const char* a : {"ExitStatus", "NumCkpts", "NumJobStarts", "NumJobCompletions", "NumRestarts", "NumSystemHolds", "CommittedTime", "CommittedSlotTime",
+  for (std::string_view a : {"RemoteWallClockTime", "RemoteUserCpu", "RemoteSysCpu", "CumulativeRemoteUserCpu", "CumulativeRemoteSysCpu"}) st.assignReal(a, 0.0);
+  for (std::string_view a : {"ExitStatus", "NumCkpts", "NumJobStarts", "NumJobCompletions", "NumRestarts", "NumSystemHolds", "CommittedTime", "CommittedSlotTime",
                         "CumulativeSlotTime", "TotalSuspensions", "LastSuspensionTime", "CumulativeSuspensionTime", "CommittedSuspensionTime"})
     st.assignInt(a, 0);
   st.assignBool("ExitBySignal", false);
@@ -30,9 +31,9 @@ void initBaseAd(JobAdState& st) {
 
 }  // namespace
 
-Result<JobAd> makeJobAd(const SubmitLookup& lookup, const SubmitFacts& facts, int cluster, int proc) {
+Result<JobAd> makeJobAd(const SubmitLookup& lookup, const SubmitFacts& facts, int cluster, int proc, ExprCache& exprs) {
   auto ad = std::make_shared<classad::ClassAd>();
-  JobAdState st(lookup, facts, *ad);
+  JobAdState st(lookup, facts, *ad, exprs);
   st.cluster = cluster;
   st.proc = proc;
   initBaseAd(st);
@@ -51,6 +52,11 @@ Result<JobAd> makeJobAd(const SubmitLookup& lookup, const SubmitFacts& facts, in
   return JobAd{ad, std::move(st.warnings)};
 }
 
+Result<JobAd> makeJobAd(const SubmitLookup& lookup, const SubmitFacts& facts, int cluster, int proc) {
+  ExprCache once;
+  return makeJobAd(lookup, facts, cluster, proc, once);
+}
+
 std::shared_ptr<classad::ClassAd> clusterAdOf(const classad::ClassAd& proc0) {
   auto out = std::make_shared<classad::ClassAd>();
   for (const auto& [name, expr] : proc0.attributes())
@@ -61,9 +67,14 @@ std::shared_ptr<classad::ClassAd> clusterAdOf(const classad::ClassAd& proc0) {
 
 std::shared_ptr<classad::ClassAd> procDelta(const classad::ClassAd& cluster, const classad::ClassAd& proc) {
   auto out = std::make_shared<classad::ClassAd>();
+  // Both ads keep their attributes in the same order: one walk over the two, no lookups.
+  const auto& base = cluster.attributes();
+  const classad::AttrOrder before;
+  auto at = base.begin();
   for (const auto& [name, expr] : proc.attributes()) {
-    auto base = cluster.lookup(name);
-    bool same = base && classad::unparse(*base, classad::Style::Old) == classad::unparse(*expr, classad::Style::Old);
+    while (at != base.end() && before(at->first, name)) ++at;
+    // Structural equality, as HTCondor's DeltaClassAd compares with the parent ad.
+    bool same = at != base.end() && !before(name, at->first) && classad::sameAs(*at->second, *expr);
     if (name == "ProcId" || name == "JobStatus" || !same) out->insert(name, expr);
   }
   return out;

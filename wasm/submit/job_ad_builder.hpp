@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "classad/classad.hpp"
+#include "submit/expr_cache.hpp"
 #include "submit/submit_error.hpp"
 #include "submit/submit_facts.hpp"
 #include "submit/submit_lookup.hpp"
@@ -23,6 +24,8 @@ struct JobAd {
 // The whole ad of proc `proc` of cluster `cluster` for the values `lookup` returns now (the
 // description's proc iteration sets $(Process), $(Item), ... before each call). It holds ClusterId
 // and ProcId. Errors carry condor_submit's message (without "ERROR: ").
+// `exprs` keeps parsed expressions for the submit's next procs; without it they are parsed anew.
+Result<JobAd> makeJobAd(const SubmitLookup& lookup, const SubmitFacts& facts, int cluster, int proc, ExprCache& exprs);
 Result<JobAd> makeJobAd(const SubmitLookup& lookup, const SubmitFacts& facts, int cluster, int proc);
 
 // condor_submit -dry-run's split: the cluster ad is proc 0's ad without ProcId and JobStatus;

@@ -262,7 +262,7 @@ void setGridParams(JobAdState& st) {
   if (iequals(*resource, "ec2")) return st.fail("EC2 grid jobs require a service URL");
   st.assignString("GridResource", *resource);
   // The grid commands that go into the ad as they are.
-  static const struct { const char* key; const char* attr; bool isExpr; } simple[] = {
+  static const struct { std::string_view key; std::string_view attr; bool isExpr; } simple[] = {
       {"arc_rte", "ArcRte", false},           {"batch_extra_submit_args", "BatchExtraSubmitArgs", false},
       {"batch_project", "BatchProject", false}, {"batch_queue", "BatchQueue", false},
       {"batch_runtime", "BatchRuntime", true},  {"ec2_ami_id", "EC2AmiID", false},

@@ -7,13 +7,13 @@ namespace htcondor::submit::detail {
 namespace {
 
 struct StdFile {
-  const char* transferKey;
-  const char* transferAttr;
-  const char* streamKey;
-  const char* streamAttr;
-  const char* key;
-  const char* altKey;
-  const char* attr;
+  std::string_view transferKey;
+  std::string_view transferAttr;
+  std::string_view streamKey;
+  std::string_view streamAttr;
+  std::string_view key;
+  std::string_view altKey;
+  std::string_view attr;
 };
 
 void setStdFile(JobAdState& st, const StdFile& f) {

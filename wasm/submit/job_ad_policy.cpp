@@ -5,7 +5,6 @@
 #include <climits>
 #include <cstdlib>
 
-#include "classad/parser.hpp"
 #include "classad/unparse.hpp"
 #include "submit/job_ad_state.hpp"
 #include "submit/signal_names.hpp"
@@ -16,9 +15,8 @@ namespace {
 
 // check_expr_and_wrap_for_op: parenthesises `expr` when its top operator binds less tightly
 // than `op` (|| or &&). False when it does not parse.
-bool wrapForOp(std::string& expr, classad::Op op) {
-  classad::Parser parser(expr, classad::LexMode::Old);
-  auto tree = parser.parseExpression(true);
+bool wrapForOp(ExprCache& exprs, std::string& expr, classad::Op op) {
+  auto tree = exprs.parse(expr);
   if (!tree) return false;
   if (tree->kind() == classad::ExprTree::Kind::Operation) {
     auto top = static_cast<const classad::Operation&>(*tree).op();
@@ -68,7 +66,7 @@ void setRank(JobAdState& st) {
 
 void setPeriodicExpressions(JobAdState& st) {
   const bool defaults = st.facts.insertDefaultPolicyExprs;
-  struct Cmd { const char* key; const char* attr; bool defaultFalse; };
+  struct Cmd { std::string_view key; std::string_view attr; bool defaultFalse; };
   static const Cmd cmds[] = {
       {"periodic_hold", "PeriodicHold", true},          {"periodic_hold_reason", "PeriodicHoldReason", false},
       {"periodic_hold_subcode", "PeriodicHoldSubCode", false}, {"periodic_release", "PeriodicRelease", true},
@@ -118,9 +116,7 @@ void setJobRetries(JobAdState& st) {
     return;
   }
   if (!retryUntil.empty()) {
-    classad::Parser parser(retryUntil, classad::LexMode::Old);
-    auto tree = parser.parseExpression(true);
-    bool valid = tree != nullptr;
+    bool valid = st.exprs.parse(retryUntil) != nullptr;
     int64_t code = 0;
     std::string t = trim(retryUntil);
     bool isInt = !t.empty() && t.find_first_not_of("-+0123456789") == std::string::npos && stringIsLong(t, code);
@@ -128,7 +124,7 @@ void setJobRetries(JobAdState& st) {
       if (code < INT_MIN || code > INT_MAX) valid = false;
       else retryUntil = "ExitCode =?= " + std::to_string(code);
     } else if (valid) {
-      wrapForOp(retryUntil, classad::Op::LogicalOr);
+      wrapForOp(st.exprs, retryUntil, classad::Op::LogicalOr);
     }
     if (!valid) return st.fail("retry_until=" + retryUntil + " is invalid, it must be an integer or boolean expression.");
   }
@@ -151,7 +147,7 @@ void setJobRetries(JobAdState& st) {
   if (!retryUntil.empty()) codeCheck += " || " + retryUntil;
   std::string onExitRemove = "NumJobCompletions > JobMaxRetries || ExitCode =?= " + codeCheck;
   if (!erc.empty()) {
-    if (!wrapForOp(erc, classad::Op::LogicalOr)) return st.fail("on_exit_remove=" + erc + " is invalid, it must be a boolean expression.");
+    if (!wrapForOp(st.exprs, erc, classad::Op::LogicalOr)) return st.fail("on_exit_remove=" + erc + " is invalid, it must be a boolean expression.");
     onExitRemove += " || " + erc;
   }
   st.assignExpr("OnExitRemove", onExitRemove);

@@ -1,7 +1,6 @@
 // The Requirements expression (SetRequirements): the description's requirements, then the clauses
 // condor_submit appends for what the job asks for and what the expression does not already check
 // (architecture, OS, disk, memory, cpus, custom resources, file transfer, deferral, ...).
-#include "classad/parser.hpp"
 #include "classad/references.hpp"
 #include "submit/job_ad_state.hpp"
 
@@ -13,11 +12,10 @@ bool mightTransfer(int u) { return u == kVanilla || u == kMpi || u == kParallel 
 
 // The machine attributes `expr` refers to (GetExprReferences' external references, trimmed of
 // TARGET./OTHER.).
-classad::References machineRefs(const std::string& expr) {
+classad::References machineRefs(ExprCache& exprs, const std::string& expr) {
   classad::References out;
   if (expr.empty()) return out;
-  classad::Parser parser(expr, classad::LexMode::Old);
-  auto tree = parser.parseExpression(true);
+  auto tree = exprs.parse(expr);
   if (!tree) return out;
   auto reqAdPtr = std::make_shared<classad::ClassAd>();
   classad::ClassAd& reqAd = *reqAdPtr;
@@ -56,7 +54,7 @@ void setRequirements(JobAdState& st) {
     st.assignExpr("Requirements", answer.empty() ? "TRUE" : answer);
     return;
   }
-  const auto refs = machineRefs(answer);
+  const auto refs = machineRefs(st.exprs, answer);
   auto has = [&](const char* n) { return refs.count(n) > 0; };
   bool checksArch = has("Arch");
   bool checksOpsys = st.isContainer || st.isDocker || has("OpSys") || has("OpSysAndVer") || has("OpSysLongName") || has("OpSysShortName") || has("OpSysName") ||

@@ -8,8 +8,8 @@ namespace {
 
 enum Kind { Expr, Str, Bool, Int, UInt };
 struct Simple {
-  const char* key;
-  const char* attr;
+  std::string_view key;
+  std::string_view attr;
   Kind kind;
   bool altName = false;     // skipped when the entry before it was defined
   bool stripQuotes = false;

@@ -7,6 +7,7 @@
 
 #include "classad/eval.hpp"
 #include "classad/parser.hpp"
+#include "config/config_text.hpp"
 
 namespace htcondor::submit::detail {
 
@@ -15,7 +16,7 @@ using classad::Value;
 
 std::optional<std::string> JobAdState::param(std::string_view name, std::string_view alt) {
   for (std::string_view n : {name, alt}) {
-    if (n.empty()) continue;
+    if (n.empty() || !sub.mayDefine(n)) continue;
     auto got = sub.param(n);
     if (!got) {
       fail(got.error().message);
@@ -38,21 +39,21 @@ bool JobAdState::paramBool(std::string_view name, std::string_view alt, bool dfl
   return out;
 }
 
-void JobAdState::assignString(const std::string& attr, const std::string& value) {
-  ad.insert(attr, std::make_shared<Literal>(Value::string(value)));
+// The attribute names are mostly literals: one string made for the ad's key, none before.
+void JobAdState::assignString(std::string_view attr, const std::string& value) {
+  ad.insert(std::string(attr), std::make_shared<Literal>(Value::string(value)));
 }
-void JobAdState::assignInt(const std::string& attr, int64_t value) { ad.insert(attr, std::make_shared<Literal>(Value::integer(value))); }
-void JobAdState::assignReal(const std::string& attr, double value) { ad.insert(attr, std::make_shared<Literal>(Value::real(value))); }
-void JobAdState::assignBool(const std::string& attr, bool value) { ad.insert(attr, std::make_shared<Literal>(Value::boolean(value))); }
+void JobAdState::assignInt(std::string_view attr, int64_t value) { ad.insert(std::string(attr), std::make_shared<Literal>(Value::integer(value))); }
+void JobAdState::assignReal(std::string_view attr, double value) { ad.insert(std::string(attr), std::make_shared<Literal>(Value::real(value))); }
+void JobAdState::assignBool(std::string_view attr, bool value) { ad.insert(std::string(attr), std::make_shared<Literal>(Value::boolean(value))); }
 
-bool JobAdState::assignExpr(const std::string& attr, const std::string& text) {
-  classad::Parser parser(text, classad::LexMode::Old);
-  classad::ExprPtr tree = parser.parseExpression(true);
+bool JobAdState::assignExpr(std::string_view attr, const std::string& text) {
+  classad::ExprPtr tree = exprs.parse(text);
   if (!tree) {
-    fail("Parse error in expression: \n\t" + attr + " = " + text + "\n\t");
+    fail("Parse error in expression: \n\t" + std::string(attr) + " = " + text + "\n\t");
     return false;
   }
-  ad.insert(attr, std::move(tree));
+  ad.insert(std::string(attr), ExprCache::forInsert(tree));
   return true;
 }
 
@@ -106,8 +107,8 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-bool iequals(std::string_view a, std::string_view b) { return a.size() == b.size() && lower(a) == lower(b); }
-bool istartsWith(std::string_view s, std::string_view prefix) { return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix); }
+bool iequals(std::string_view a, std::string_view b) { return config::equalsIgnoreCase(a, b); }
+bool istartsWith(std::string_view s, std::string_view prefix) { return config::startsWithIgnoreCase(s, prefix); }
 
 // string_is_boolean_param: true/false (any case) or an expression that evaluates to a boolean or
 // a number.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "classad/classad.hpp"
+#include "submit/expr_cache.hpp"
 #include "submit/submit_facts.hpp"
 #include "submit/submit_lookup.hpp"
 
@@ -18,10 +19,11 @@ namespace htcondor::submit::detail {
 enum Universe { kVanilla = 5, kScheduler = 7, kMpi = 8, kGrid = 9, kJava = 10, kParallel = 11, kLocal = 12, kVm = 13 };
 
 struct JobAdState {
-  JobAdState(const SubmitLookup& s, const SubmitFacts& f, classad::ClassAd& a) : sub(s), facts(f), ad(a) {}
+  JobAdState(const SubmitLookup& s, const SubmitFacts& f, classad::ClassAd& a, ExprCache& e) : sub(s), facts(f), ad(a), exprs(e) {}
   const SubmitLookup& sub;
   const SubmitFacts& facts;
   classad::ClassAd& ad;
+  ExprCache& exprs;  // parsed expressions, shared by the submit's procs
   int cluster = 1;
   int proc = 0;
 
@@ -49,12 +51,12 @@ struct JobAdState {
   bool defined(std::string_view name) { return param(name).has_value(); }
 
   // AssignJobString / AssignJobVal / AssignJobExpr.
-  void assignString(const std::string& attr, const std::string& value);
-  void assignInt(const std::string& attr, int64_t value);
-  void assignReal(const std::string& attr, double value);
-  void assignBool(const std::string& attr, bool value);
+  void assignString(std::string_view attr, const std::string& value);
+  void assignInt(std::string_view attr, int64_t value);
+  void assignReal(std::string_view attr, double value);
+  void assignBool(std::string_view attr, bool value);
   // Parsed in old ClassAd syntax; a parse error is "Parse error in expression: ...".
-  bool assignExpr(const std::string& attr, const std::string& text);
+  bool assignExpr(std::string_view attr, const std::string& text);
 
   classad::ExprPtr lookup(std::string_view attr) const { return ad.lookup(attr); }
   std::optional<std::string> lookupString(std::string_view attr) const;

@@ -10,7 +10,7 @@ JobStream::JobStream(ProcIterator procs, SubmitFacts facts, bool procsOnly)
 Result<std::shared_ptr<classad::ClassAd>> JobStream::next() {
   if (!procs_.next()) return std::shared_ptr<classad::ClassAd>();
   const ProcPosition& at = procs_.position();
-  auto job = makeJobAd(procs_, facts_, static_cast<int>(at.cluster), static_cast<int>(at.proc));
+  auto job = makeJobAd(procs_, facts_, static_cast<int>(at.cluster), static_cast<int>(at.proc), exprs_);
   if (!job) return failure(job.error());
   if (!cluster_) {
     cluster_ = clusterAdOf(*job->ad);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "classad/classad.hpp"
+#include "submit/expr_cache.hpp"
 #include "submit/proc_iterator.hpp"
 #include "submit/submit_facts.hpp"
 
@@ -33,6 +34,7 @@ class JobStream {
   ProcIterator procs_;
   SubmitFacts facts_;
   bool procsOnly_;
+  ExprCache exprs_;
   std::shared_ptr<classad::ClassAd> cluster_;
 };
 

@@ -64,6 +64,7 @@ class ProcIterator : public SubmitLookup {
 
   // SubmitLookup, for the current proc. Errors carry the queue statement's line.
   Result<std::optional<std::string>> param(std::string_view name) const override;
+  bool mayDefine(std::string_view name) const override { return macros_.mayDefine(name); }
   std::vector<std::string> names() const override;
   // Expands text with the current proc's values.
   Result<std::string> expand(std::string_view text) const;

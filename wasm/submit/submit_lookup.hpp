@@ -22,6 +22,10 @@ class SubmitLookup {
   // fails ($INT() of a word, a cycle, ...) is an error.
   virtual Result<std::optional<std::string>> param(std::string_view name) const = 0;
 
+  // A quick answer before param(): false only when `name` is certainly not defined. Most of the
+  // few hundred names the builder asks per proc are not, and this skips their full lookup.
+  virtual bool mayDefine(std::string_view) const { return true; }
+
   // Every name the description itself defines, as written ("+Foo", "MY.Bar", "request_cpus"),
   // in the order first defined. For custom attributes and the check for unknown commands.
   virtual std::vector<std::string> names() const = 0;

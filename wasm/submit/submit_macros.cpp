@@ -33,11 +33,25 @@ std::string cycleText(const std::vector<std::string>& cycle) {
   return out;
 }
 
+// The built-in defaults' names, in the order SubmitMacros::defaultAt() gives their values.
+constexpr std::string_view kDefaultNames[] = {
+    "ARCH", "Cluster", "ClusterId", "Day", "IsLinux", "IsWindows", "ItemIndex", "JobId", "Month", "Node", "OPSYS", "OPSYSANDVER",
+    "OPSYSMAJORVER", "OPSYSVER", "Process", "ProcId", "Request_CPUs", "Request_Memory", "Row", "SPOOL", "Step", "SUBMIT_FILE",
+    "SUBMIT_TIME", "VM_MEMORY", "VM_VCPUS", "Year",
+};
+
+std::optional<uint32_t> defaultIndex(std::string_view name) {
+  for (uint32_t i = 0; i < std::size(kDefaultNames); ++i)
+    if (config::equalsIgnoreCase(kDefaultNames[i], name)) return i;
+  return std::nullopt;
+}
+
 }  // namespace
 
 SubmitMacros::SubmitMacros(SubmitDefaults defaults, config::Environment environment)
     : defaults_(std::move(defaults)), environment_(std::move(environment)) {
   context_.subsystem = "SUBMIT";
+  for (std::string_view name : kDefaultNames) know(name);
   if (defaults_.submitTime) {
     submitTime_ = std::to_string(*defaults_.submitTime);
     auto [y, m, d] = civilDate(*defaults_.submitTime);
@@ -58,10 +72,16 @@ void SubmitMacros::set(std::string_view name, std::string_view value, int line) 
       // A name defined again after its removal goes to the end, as a fresh insert would.
       erased_[it->second] = false;
       ++count_;
+      slots_.clear();
     }
     return;
   }
-  if (key.starts_with("submit.")) hasSubmitPrefixed_ = true;
+  slots_.clear();
+  know(key);
+  if (key.starts_with("submit.")) {
+    hasSubmitPrefixed_ = true;
+    know(std::string_view(key).substr(7));
+  }
   index_.emplace(std::move(key), entries_.size());
   entries_.push_back(Entry{std::string(name), std::string(value), line});
   erased_.push_back(false);
@@ -73,6 +93,7 @@ bool SubmitMacros::erase(std::string_view name) {
   if (it == index_.end() || erased_[it->second]) return false;
   erased_[it->second] = true;
   --count_;
+  slots_.clear();
   return true;
 }
 
@@ -98,10 +119,15 @@ void SubmitMacros::setLive(std::string_view name, std::string value) {
       return;
     }
   }
+  know(key);
   live_.emplace_back(std::move(key), std::move(value));
+  slots_.clear();
 }
 
-void SubmitMacros::clearLive() { live_.clear(); }
+void SubmitMacros::clearLive() {
+  live_.clear();
+  slots_.clear();
+}
 
 void SubmitMacros::setCounters(long long cluster, long long proc, long long row, long long step) {
   cluster_ = std::to_string(cluster);
@@ -110,63 +136,64 @@ void SubmitMacros::setCounters(long long cluster, long long proc, long long row,
   step_ = std::to_string(step);
 }
 
-std::optional<std::string_view> SubmitMacros::defaultValue(std::string_view name) const {
-  using config::equalsIgnoreCase;
-  struct Def {
-    std::string_view name;
-    const std::string* value;
-  };
+std::string_view SubmitMacros::defaultAt(uint32_t index) const {
   static const std::string kOne = "1", kZero = "0", kCpus = "$(RequestCPUs)", kMemory = "$(RequestMemory)",
                            kVmCpus = "$(Request_CPUs)", kVmMemory = "$(Request_Memory)", kJobId = "$(ClusterId).$(ProcId)";
-  const Def table[] = {
-      {"ARCH", &defaults_.arch},
-      {"Cluster", &cluster_},
-      {"ClusterId", &cluster_},
-      {"Day", &day_},
-      {"IsLinux", defaults_.isLinux ? &kOne : &kZero},
-      {"IsWindows", defaults_.isWindows ? &kOne : &kZero},
-      {"ItemIndex", &row_},
-      {"JobId", &kJobId},
-      {"Month", &month_},
-      {"Node", &node_},
-      {"OPSYS", &defaults_.opsys},
-      {"OPSYSANDVER", &defaults_.opsysAndVer},
-      {"OPSYSMAJORVER", &defaults_.opsysMajorVer},
-      {"OPSYSVER", &defaults_.opsysVer},
-      {"Process", &proc_},
-      {"ProcId", &proc_},
-      {"Request_CPUs", &kCpus},
-      {"Request_Memory", &kMemory},
-      {"Row", &row_},
-      {"SPOOL", &defaults_.spool},
-      {"Step", &step_},
-      {"SUBMIT_FILE", &defaults_.submitFile},
-      {"SUBMIT_TIME", &submitTime_},
-      {"VM_MEMORY", &kVmMemory},
-      {"VM_VCPUS", &kVmCpus},
-      {"Year", &year_},
+  const std::string* const values[] = {
+      &defaults_.arch, &cluster_, &cluster_, &day_, defaults_.isLinux ? &kOne : &kZero, defaults_.isWindows ? &kOne : &kZero,
+      &row_, &kJobId, &month_, &node_, &defaults_.opsys, &defaults_.opsysAndVer, &defaults_.opsysMajorVer, &defaults_.opsysVer,
+      &proc_, &proc_, &kCpus, &kMemory, &row_, &defaults_.spool, &step_, &defaults_.submitFile, &submitTime_, &kVmMemory,
+      &kVmCpus, &year_,
   };
-  for (const Def& d : table)
-    if (equalsIgnoreCase(d.name, name)) return std::string_view(*d.value);
-  return std::nullopt;
+  static_assert(sizeof values / sizeof values[0] == std::size(kDefaultNames));
+  return *values[index];
 }
 
 std::optional<std::string_view> SubmitMacros::rawExact(std::string_view name) const {
   if (const Entry* e = find(name)) return std::string_view(e->value);
-  return defaultValue(name);
+  if (auto i = defaultIndex(name)) return defaultAt(*i);
+  return std::nullopt;
 }
 
-// The job-ad builder asks a few hundred names per proc, most of them undefined: one lower-case
-// key per lookup, and the "SUBMIT." form only when the description has such names.
-std::optional<std::string_view> SubmitMacros::raw(std::string_view name) const {
+SubmitMacros::Slot SubmitMacros::resolve(std::string_view name) const {
   const std::string key = config::lowerCase(name);
-  for (const auto& [k, v] : live_)
-    if (k == key) return std::string_view(v);
+  for (size_t i = 0; i < live_.size(); ++i)
+    if (live_[i].first == key) return {Slot::Live, static_cast<uint32_t>(i)};
   if (hasSubmitPrefixed_) {
-    if (const Entry* e = find("SUBMIT." + std::string(name))) return std::string_view(e->value);
+    if (auto it = index_.find("submit." + key); it != index_.end() && !erased_[it->second]) return {Slot::Definition, static_cast<uint32_t>(it->second)};
   }
-  if (auto it = index_.find(key); it != index_.end() && !erased_[it->second]) return std::string_view(entries_[it->second].value);
-  return defaultValue(name);
+  if (auto it = index_.find(key); it != index_.end() && !erased_[it->second]) return {Slot::Definition, static_cast<uint32_t>(it->second)};
+  if (auto i = defaultIndex(name)) return {Slot::Default, *i};
+  return {};
+}
+
+std::string_view SubmitMacros::valueAt(Slot slot) const {
+  switch (slot.kind) {
+    case Slot::Live: return live_[slot.index].second;
+    case Slot::Definition: return entries_[slot.index].value;
+    case Slot::Default: return defaultAt(slot.index);
+    case Slot::None: break;
+  }
+  return {};
+}
+
+size_t SubmitMacros::signature(std::string_view name) {
+  if (name.empty()) return 0;
+  return (name.size() * 31 + static_cast<unsigned char>(config::toLower(name.front()))) * 31 + static_cast<unsigned char>(config::toLower(name.back()));
+}
+
+// Erased definitions and cleared live values keep their bits: a bit set for nothing only costs
+// a lookup.
+void SubmitMacros::know(std::string_view name) { known_.set(signature(name) % known_.size()); }
+
+bool SubmitMacros::mayDefine(std::string_view name) const { return name.empty() || known_.test(signature(name) % known_.size()); }
+
+std::optional<std::string_view> SubmitMacros::raw(std::string_view name) const {
+  if (!mayDefine(name)) return std::nullopt;
+  auto it = slots_.find(name);
+  if (it == slots_.end()) it = slots_.emplace(std::string(name), resolve(name)).first;
+  if (it->second.kind == Slot::None) return std::nullopt;
+  return valueAt(it->second);
 }
 
 std::optional<std::string_view> SubmitMacros::getenv(std::string_view name) const {

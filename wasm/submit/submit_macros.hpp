@@ -6,6 +6,9 @@
 // "SUBMIT.NAME" first, as SubmitHash's evaluation context does.
 #pragma once
 
+#include <bitset>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +66,9 @@ class SubmitMacros : public config::MacroTable {
   std::optional<std::string_view> getenv(std::string_view name) const override;
   const config::Context& context() const override { return context_; }
 
+  // False only when `name` is certainly not defined (see known_).
+  bool mayDefine(std::string_view name) const;
+
   // The definition or default only, without the "SUBMIT." prefix or live values.
   std::optional<std::string_view> rawExact(std::string_view name) const;
 
@@ -80,7 +86,26 @@ class SubmitMacros : public config::MacroTable {
   void setJournal(std::vector<Entry>* journal) { journal_ = journal; }
 
  private:
-  std::optional<std::string_view> defaultValue(std::string_view name) const;
+  // Where a name's raw value lives. The job-ad builder asks the same few hundred names (most of
+  // them undefined) for every proc, while which table answers a name changes only when a name
+  // is defined, erased or made live: so each name's place is found once and remembered until then.
+  struct Slot {
+    enum Kind : uint8_t { None, Live, Definition, Default } kind = None;
+    uint32_t index = 0;
+  };
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // A quick answer for most undefined names, before any hashing: one bit per (length, first
+  // and last letter) of every name that may answer (definitions, "SUBMIT." ones without the
+  // prefix, live values, defaults). A name whose bit is clear is undefined.
+  static size_t signature(std::string_view name);
+  void know(std::string_view name);
+  Slot resolve(std::string_view name) const;
+  std::string_view valueAt(Slot slot) const;
+  // The value of the built-in default at `index` in kDefaultNames (submit_macros.cpp).
+  std::string_view defaultAt(uint32_t index) const;
 
   SubmitDefaults defaults_;
   config::Environment environment_;
@@ -94,6 +119,8 @@ class SubmitMacros : public config::MacroTable {
   std::string cluster_ = "1", proc_ = "0", row_ = "0", step_ = "0", node_;
   std::string submitTime_, year_, month_, day_;
   std::vector<Entry>* journal_ = nullptr;
+  mutable std::unordered_map<std::string, Slot, NameHash, std::equal_to<>> slots_;  // by name as asked
+  std::bitset<1024> known_;
 };
 
 // "+Attr" -> "MY.Attr", as the Python bindings map a key (plus_to_my).
