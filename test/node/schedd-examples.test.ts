@@ -1,12 +1,13 @@
 // The Python bindings' well-known examples, written in TypeScript against this library and run
-// against the test pool: wait for a job through its event log (and the variant with a deadline).
+// against the test pool: the CERN batch guide's submit-then-query flow with spooling, and waiting
+// for a job through its event log (and the variant with a deadline).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { describe, expect, inject, it } from 'vitest';
 
-import { htcondor } from 'htcondor-wasm';
+import { classad, htcondor } from 'htcondor-wasm';
 
 const pool = inject('pool');
 const inRoot = path.resolve(import.meta.dirname, '../../scripts/in-root.sh');
@@ -66,5 +67,41 @@ describe('the wait-for-job example', () => {
     expect(Date.now()).toBeGreaterThanOrEqual(deadline - 100);
     const removed = await s.act(htcondor.JobAction.Remove, `ClusterId == ${clusterId}`, 'deadline passed');
     expect(removed.get('TotalSuccess')).toBe(1);
+  });
+});
+
+describe("the CERN batch guide's flow", () => {
+  it('submits with spool, spools the inputs, queries until done, retrieves the output', async () => {
+    const s = await schedd();
+    const dir = path.join(outside, `cern-${Date.now()}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'input.txt'), 'hello from the CERN example\n');
+    const sub = new htcondor.Submit({
+      executable: '/bin/cat',
+      arguments: 'input.txt',
+      transfer_executable: 'false',
+      transfer_input_files: 'input.txt',
+      should_transfer_files: 'YES',
+      when_to_transfer_output: 'ON_EXIT',
+      output: 'out.txt',
+      error: 'err.txt',
+      request_memory: '16',
+      request_disk: '1024',
+    }, { cwd: dir });
+    const result = await s.submit(sub, { spool: true });
+    // The jobs wait, held, for their inputs.
+    const [held] = (await s.query(`ClusterId == ${result.clusterId}`, ['JobStatus', 'HoldReasonCode'])) as classad.ClassAd[];
+    expect([held!.get('JobStatus'), held!.get('HoldReasonCode')]).toEqual([htcondor.JobStatus.HELD, 16]);
+    await s.spool(sub.jobs({ clusterid: result.clusterId }));
+    let status: unknown;
+    for (let i = 0; i < 120 && status !== htcondor.JobStatus.COMPLETED; i++) {
+      const [ad] = (await s.query(`ClusterId == ${result.clusterId}`, ['JobStatus'])) as classad.ClassAd[];
+      status = ad?.get('JobStatus');
+      if (status !== htcondor.JobStatus.COMPLETED) await new Promise((r) => setTimeout(r, 1000));
+    }
+    expect(status).toBe(htcondor.JobStatus.COMPLETED);
+    await s.retrieve(`ClusterId == ${result.clusterId}`);
+    expect(readFileSync(path.join(dir, 'out.txt'), 'utf8')).toBe('hello from the CERN example\n');
+    await s.act(htcondor.JobAction.Remove, `ClusterId == ${result.clusterId}`);
   });
 });
