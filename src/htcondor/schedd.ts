@@ -1,4 +1,5 @@
 import { ClassAd } from '../classad/classad.js';
+import type { AdHandle } from '../classad/engine.js';
 import { ExprTree } from '../classad/expr-tree.js';
 import { quote } from '../classad/quote.js';
 import type { TargetRequest } from '../core/port.js';
@@ -11,7 +12,7 @@ import { daemonRequest } from './request.js';
 import { cancellable, type CallOptions } from './schedd/call-options.js';
 import { JobAction, QueryOpts, TransactionFlags } from './schedd/enums.js';
 import { actionTarget, constraintText, editTarget, type JobSpec } from './schedd/job-spec.js';
-import { CallKind, answer, type QueueCall } from './schedd/queue-calls.js';
+import { CallKind, answer, encodeRawSubmit, type QueueCall } from './schedd/queue-calls.js';
 import { QueueConnection } from './schedd/queue-connection.js';
 import { retrieve, type RetrievedJob, type RetrieveOptions } from './schedd/retrieve.js';
 import { spool, type SpoolOptions } from './schedd/spool.js';
@@ -87,6 +88,30 @@ export class Schedd {
       return result;
     } finally {
       if (!(description instanceof Submit)) submit.dispose();
+    }
+  }
+
+  /**
+   * Submits job ads the caller made (v1 `submitMany`): the cluster ad over a default job ad (as
+   * HTCondor's CreateJobAd makes one, here from a description running /bin/echo in the working
+   * directory), then `count` procs of each proc ad. One transaction; the new cluster's id.
+   */
+  async submitMany(clusterAd: ClassAd, procAds: Iterable<readonly [ClassAd, number]>, spool = false, options?: CallOptions): Promise<number> {
+    const base = defaultJobAd();
+    try {
+      for (const [name, value] of clusterAd) base.set(name, value);
+      const procs = [...procAds].map(([ad, count]): [AdHandle, number] => {
+        if (!Number.isSafeInteger(count) || count < 1) throw new HTCondorValueError(`a proc ad's count must be a positive integer, not ${count}`);
+        return [ad.adHandle, count];
+      });
+      return await this.#inTransaction(options, async (queue) => {
+        const [made] = await queue.call([{ kind: CallKind.NewCluster }]);
+        const cluster = Number(answer(made!).value);
+        await queue.call(encodeRawSubmit(cluster, base.adHandle, procs, spool));
+        return cluster;
+      });
+    } finally {
+      base.dispose();
     }
   }
 
@@ -305,6 +330,20 @@ export class Schedd {
       throw new HTCondorIOError(typeof why === 'string' ? why : `the schedd refused the request (error ${String(code)})`);
     }
     return ad;
+  }
+}
+
+/** The job ad a description of /bin/echo makes, without its proc's own attributes: what submitMany builds on. */
+function defaultJobAd(): ClassAd {
+  const description = new Submit({ executable: '/bin/echo' });
+  try {
+    const jobs = description.procs();
+    jobs.next();
+    const cluster = jobs.clusterad()!;
+    jobs.dispose();
+    return cluster;
+  } finally {
+    description.dispose();
   }
 }
 

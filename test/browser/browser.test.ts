@@ -276,6 +276,34 @@ describe('in headless Chromium', () => {
       .toEqual(['0', '0', '0']);
   });
 
+  it('spools a job\'s inputs from the page and retrieves its output as a Blob, through the proxy', async () => {
+    const token = readFileSync(pool.tokenFile, 'utf8').trim();
+    const answer = await inPage<{ output: string; status: number }>(`
+      const { htcondor } = await import('/browser/index.js');
+      const security = new htcondor.SecMan({ proxy: '${proxy.url}' });
+      security.setToken(${JSON.stringify(token)});
+      const via = { proxy: '${proxy.url}', security };
+      const schedd = new htcondor.Schedd(await new htcondor.Collector('${pool.collector}', via).locate(htcondor.DaemonTypes.Schedd), via);
+      const options = { cwd: '/web/job', user: 'web', config: { UID_DOMAIN: 'vm', FILESYSTEM_DOMAIN: 'vm' } };
+      const sub = new htcondor.Submit({ executable: '/bin/cat', arguments: 'input.txt', transfer_executable: 'false',
+        transfer_input_files: 'input.txt', should_transfer_files: 'YES', when_to_transfer_output: 'ON_EXIT',
+        output: 'out.txt', request_memory: '16', request_disk: '1024' }, options);
+      const result = await schedd.submit(sub, { spool: true });
+      await schedd.spool(sub.jobs({ clusterid: result.clusterId }), { files: { 'input.txt': new Blob(['typed in a browser\\n']) } });
+      let status = 0;
+      for (let i = 0; i < 120 && status !== 4; i++) {
+        const [ad] = await schedd.query('ClusterId == ' + result.clusterId, ['JobStatus']);
+        status = ad ? ad.get('JobStatus') : 0;
+        if (status !== 4) await new Promise((r) => setTimeout(r, 1000));
+      }
+      const [job] = await schedd.retrieve('ClusterId == ' + result.clusterId, { memory: true });
+      const file = job.files.find((f) => f.path.endsWith('out.txt'));
+      await schedd.act(htcondor.JobAction.Remove, 'ClusterId == ' + result.clusterId);
+      return { status, output: file ? await file.data.text() : '' };`);
+    expect(answer.status).toBe(4);
+    expect(answer.output).toBe('typed in a browser\n');
+  });
+
   it('reports a target the proxy refuses as HTCondorIOError with the reason', async () => {
     const error = await inPage<{ name: string; message: string }>(`
       const { htcondor } = await import('/browser/index.js');

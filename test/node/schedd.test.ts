@@ -228,6 +228,19 @@ describe('Schedd queries', () => {
     }
   });
 
+  it('submitMany sends the caller\'s ads: the cluster ad, then count procs of each proc ad', async () => {
+    const s = await schedd({});
+    const clusterAd = new classad.ClassAd({ Cmd: '/bin/true', Iwd: '/tmp', RequestMemory: 16 });
+    const held = { JobStatus: 5, HoldReason: 'made by submitMany', HoldReasonCode: 1 };
+    const cluster = await s.submitMany(clusterAd, [[new classad.ClassAd({ ...held, Args: 'a' }), 2], [new classad.ClassAd({ ...held, Args: 'b' }), 1]]);
+    try {
+      expect(await condorQ(`ClusterId == ${cluster}`, 'ProcId', 'Args', 'JobStatus', 'Cmd')).toEqual(['0 a 5 /bin/true', '1 a 5 /bin/true', '2 b 5 /bin/true']);
+      expect(clusterAd.has('ClusterId')).toBe(false);
+    } finally {
+      await s.act(htcondor.JobAction.Remove, `ClusterId == ${cluster}`);
+    }
+  });
+
   it('an aborted call rejects and closes its connection', async () => {
     const s = await schedd({});
     const controller = new AbortController();

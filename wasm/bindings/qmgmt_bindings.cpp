@@ -4,7 +4,9 @@
 
 #include <string>
 
+#include "handles.hpp"
 #include "host_values.hpp"
+#include "submit/submit_calls.hpp"
 #include "protocol/qmgmt_calls.hpp"
 
 namespace {
@@ -43,6 +45,22 @@ val encodeQmgmtCalls(const val& calls) {
   return htcondor::bindings::uint8Array(out.take());
 }
 
+// Schedd.submitMany: procs is [[ad, count], ...].
+val encodeRawSubmit(double clusterId, const htcondor::bindings::Ad& cluster, const val& procs, bool spool) {
+  std::vector<htcondor::submit::ProcAds> ads;
+  const int n = procs["length"].as<int>();
+  for (int i = 0; i < n; ++i) {
+    const val pair = procs[i];
+    ads.push_back({pair[0].as<const htcondor::bindings::Ad&>().ad.get(), pair[1].as<int>()});
+  }
+  htcondor::protocol::QmgmtCallWriter out;
+  htcondor::submit::writeRawSubmit(out, static_cast<int64_t>(clusterId), *cluster.ad, ads, spool);
+  return htcondor::bindings::uint8Array(out.take());
+}
+
 }  // namespace
 
-EMSCRIPTEN_BINDINGS(htcondor_qmgmt) { emscripten::function("encodeQmgmtCalls", &encodeQmgmtCalls); }
+EMSCRIPTEN_BINDINGS(htcondor_qmgmt) {
+  emscripten::function("encodeQmgmtCalls", &encodeQmgmtCalls);
+  emscripten::function("encodeRawSubmit", &encodeRawSubmit);
+}

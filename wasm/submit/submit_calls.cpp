@@ -1,6 +1,7 @@
 #include "submit/submit_calls.hpp"
 
 #include "classad/eval.hpp"
+#include "classad/tree_build.hpp"
 #include "classad/unparse.hpp"
 #include "submit/job_ad_builder.hpp"
 #include "submit/spool_hold.hpp"
@@ -34,6 +35,39 @@ void setAttributes(protocol::QmgmtCallWriter& out, int64_t proc, const classad::
 }  // namespace
 
 void writeClusterAd(protocol::QmgmtCallWriter& out, const classad::ClassAd& cluster) { setAttributes(out, -1, cluster, {"ClusterId"}); }
+
+namespace {
+
+// A copy to change: its expressions copied too, as inserting sets their scope.
+std::unique_ptr<classad::ClassAd> copyOf(const classad::ClassAd& ad) {
+  auto out = std::make_unique<classad::ClassAd>();
+  for (const auto& [name, expr] : ad.attributes()) out->insert(name, classad::deepCopy(*expr));
+  return out;
+}
+
+}  // namespace
+
+void writeRawSubmit(protocol::QmgmtCallWriter& out, int64_t clusterId, const classad::ClassAd& cluster, const std::vector<ProcAds>& procs,
+                    bool spool) {
+  auto clusterAd = copyOf(cluster);
+  clusterAd->insert("ClusterId", classad::makeLiteral(classad::Value::integer(clusterId)));
+  if (spool) holdForSpooling(*clusterAd);
+  writeClusterAd(out, *clusterAd);
+  int64_t proc = 0;
+  for (const auto& [ad, count] : procs) {
+    auto procAd = copyOf(*ad);
+    if (spool) holdForSpooling(*procAd);
+    for (int i = 0; i < count; ++i, ++proc) {
+      QmgmtCall newProc;
+      newProc.kind = QmgmtCall::Kind::NewProc;
+      newProc.proc = proc;
+      out.add(newProc);
+      procAd->insert("ClusterId", classad::makeLiteral(classad::Value::integer(clusterId)));
+      procAd->insert("ProcId", classad::makeLiteral(classad::Value::integer(proc)));
+      setAttributes(out, proc, *procAd, {"ProcId", "JobStatus"});
+    }
+  }
+}
 
 Result<int> SubmitCalls::write(protocol::QmgmtCallWriter& out, int maxProcs) {
   int written = 0;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "classad/classad.hpp"
 #include "protocol/qmgmt_calls.hpp"
@@ -33,5 +34,15 @@ class SubmitCalls {
 
 // The cluster ad's attributes as SetAttribute calls on the cluster (proc -1), ClusterId first.
 void writeClusterAd(protocol::QmgmtCallWriter& out, const classad::ClassAd& cluster);
+
+// Schedd.submitMany: ads the caller made, for cluster `clusterId` (NewCluster's): the cluster ad,
+// then `count` procs of each proc ad (NewProc; ProcId, JobStatus, then the ad's attributes);
+// `spool` holds them for spooling. The caller's ads are not changed.
+struct ProcAds {
+  const classad::ClassAd* ad;
+  int count;
+};
+void writeRawSubmit(protocol::QmgmtCallWriter& out, int64_t clusterId, const classad::ClassAd& cluster, const std::vector<ProcAds>& procs,
+                    bool spool);
 
 }  // namespace htcondor::submit

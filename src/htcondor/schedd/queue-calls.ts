@@ -1,6 +1,6 @@
 // Queue calls (wasm/protocol/qmgmt_calls.hpp) as the core encodes them, and the answers the
 // worker's QMGMT conversation gives back.
-import { engine } from '../../classad/engine.js';
+import { engine, type AdHandle } from '../../classad/engine.js';
 
 /** QmgmtCall::Kind. */
 export const CallKind = {
@@ -28,8 +28,19 @@ export interface QueueCall {
   readonly text?: string;
 }
 
+interface QueueCallsCore {
+  encodeQmgmtCalls(calls: readonly QueueCall[]): Uint8Array;
+  encodeRawSubmit(clusterId: number, cluster: AdHandle, procs: [AdHandle, number][], spool: boolean): Uint8Array;
+}
+const queueCallsCore = () => engine() as unknown as QueueCallsCore;
+
 export function encodeCalls(calls: readonly QueueCall[]): Uint8Array {
-  return (engine() as unknown as { encodeQmgmtCalls(calls: readonly QueueCall[]): Uint8Array }).encodeQmgmtCalls(calls);
+  return queueCallsCore().encodeQmgmtCalls(calls);
+}
+
+/** Schedd.submitMany's calls: the cluster ad, then `count` procs of each proc ad. */
+export function encodeRawSubmit(clusterId: number, cluster: AdHandle, procs: [AdHandle, number][], spool: boolean): Uint8Array {
+  return queueCallsCore().encodeRawSubmit(clusterId, cluster, procs, spool);
 }
 
 /** An answer, "<what> <value>": cluster, proc, matched, items, capabilities, commit, ok. */
