@@ -92,7 +92,8 @@ describe.each([
 
   it('query with a projection equals condor_q, and hold / release / remove change JobStatus', async () => {
     const s = await schedd(via);
-    const { clusterId } = await s.submit(description({ hold: 'true' }), { count: 2 });
+    // Jobs that outlive the test once released, so a release cannot race them to completion.
+    const { clusterId } = await s.submit(description({ hold: 'true', executable: '/bin/sleep', arguments: '300' }), { count: 2 });
     const constraint = `ClusterId == ${clusterId}`;
     const ours = (await s.query(constraint, ['ClusterId', 'ProcId', 'JobStatus', 'Owner'])) as classad.ClassAd[];
     expect(ours.map((ad) => ['ClusterId', 'ProcId', 'JobStatus', 'Owner'].map((name) => String(ad.get(name))).join(' ')).sort())
