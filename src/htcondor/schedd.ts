@@ -143,7 +143,11 @@ export class Schedd {
     return result;
   }
 
-  /** The matching jobs' ads, all of them (see xquery to read them as they arrive). */
+  /** The matching jobs' ads, all of them, or what `callback` makes of each (see xquery to read them as they arrive). */
+  query(constraint?: string | ExprTree, projection?: readonly string[], callback?: undefined, limit?: number, opts?: number,
+    options?: CallOptions): Promise<ClassAd[]>;
+  query<T>(constraint: string | ExprTree, projection: readonly string[], callback: (ad: ClassAd) => T, limit?: number, opts?: number,
+    options?: CallOptions): Promise<T[]>;
   async query(constraint: string | ExprTree = 'true', projection: readonly string[] = [], callback?: (ad: ClassAd) => unknown,
     limit = -1, opts: number = QueryOpts.Default, options?: CallOptions): Promise<unknown[]> {
     const results: unknown[] = [];
@@ -159,7 +163,8 @@ export class Schedd {
    */
   async xquery(constraint: string | ExprTree = 'true', projection: readonly string[] = [], limit = -1, opts: number = QueryOpts.Default,
     name?: string, options?: CallOptions): Promise<QueryIterator> {
-    const me = (await core().configValue('USERNAME')) ?? '';
+    // The user name only goes with a "my jobs" query.
+    const me = opts & QueryOpts.DefaultMyJobsOnly ? ((await core().configValue('USERNAME')) ?? '') : '';
     const requestAd = jobQueryAd(constraint, projection, limit, opts, me);
     const summaryOnly = opts === QueryOpts.SummaryOnly;
     return this.#stream(QUERY_JOB_ADS, requestAd, name ?? '', checkJobQueryEnd, options, summaryOnly);
@@ -221,7 +226,7 @@ export class Schedd {
     const flags = (rest[0] as number | undefined) ?? 0;
     const options = rest[1] as CallOptions | undefined;
     const target = editTarget(jobSpec);
-    const onlyMine = /^(t|y|1)/i.test((await core().configValue('CONDOR_Q_ONLY_MY_JOBS')) ?? 'true') ? 0x10 : 0;
+    const onlyMine = 'constraint' in target && (await configTrue('CONDOR_Q_ONLY_MY_JOBS')) ? 0x10 : 0;
     const calls: QueueCall[] = [];
     for (const [name, value] of pairs) {
       if ('ids' in target) {
@@ -306,7 +311,7 @@ export class Schedd {
   }
 
   async #sendReschedule(): Promise<boolean> {
-    return /^(t|y|1)/i.test((await core().configValue('SUBMIT_SEND_RESCHEDULE')) ?? 'true');
+    return configTrue('SUBMIT_SEND_RESCHEDULE');
   }
 
   async #history(r: HistoryRequest, options?: CallOptions): Promise<QueryIterator> {
@@ -331,6 +336,11 @@ export class Schedd {
     }
     return ad;
   }
+}
+
+/** A boolean knob of the host's configuration that defaults to true. */
+async function configTrue(name: string): Promise<boolean> {
+  return /^(t|y|1)/i.test((await core().configValue(name)) ?? 'true');
 }
 
 /** The job ad a description of /bin/echo makes, without its proc's own attributes: what submitMany builds on. */

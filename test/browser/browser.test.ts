@@ -238,14 +238,17 @@ describe('in headless Chromium', () => {
     expect(answer.error.name).toBe('HTCondorValueError');
   });
 
-  it('submits a 3-proc cluster through the proxy, follows it to completion, and reads it back from query and history', async () => {
-    const token = readFileSync(pool.tokenFile, 'utf8').trim();
-    const answer = await inPage<{ cluster: number; procs: number; held: number[]; statuses: number[]; history: number[]; edited: string }>(`
+  // Page code: `htcondor` and `schedd`, the pool's schedd through the proxy with the test user's token.
+  const scheddInPage = () => `
       const { htcondor } = await import('/browser/index.js');
       const security = new htcondor.SecMan({ proxy: '${proxy.url}' });
-      security.setToken(${JSON.stringify(token)});
+      security.setToken(${JSON.stringify(readFileSync(pool.tokenFile, 'utf8').trim())});
       const via = { proxy: '${proxy.url}', security };
-      const schedd = new htcondor.Schedd(await new htcondor.Collector('${pool.collector}', via).locate(htcondor.DaemonTypes.Schedd), via);
+      const schedd = new htcondor.Schedd(await new htcondor.Collector('${pool.collector}', via).locate(htcondor.DaemonTypes.Schedd), via);`;
+
+  it('submits a 3-proc cluster through the proxy, follows it to completion, and reads it back from query and history', async () => {
+    const answer = await inPage<{ cluster: number; procs: number; held: number[]; statuses: number[]; history: number[]; edited: string }>(`
+      ${scheddInPage()}
       const options = { cwd: '/tmp', user: 'web', config: { UID_DOMAIN: 'vm', FILESYSTEM_DOMAIN: 'vm' } };
       const sub = new htcondor.Submit({ executable: '/bin/true', arguments: '$(Process)', hold: 'true', request_memory: '16', request_disk: '1024', should_transfer_files: 'YES' }, options);
       const result = await schedd.submit(sub, { count: 3 });
@@ -277,13 +280,8 @@ describe('in headless Chromium', () => {
   });
 
   it('spools a job\'s inputs from the page and retrieves its output as a Blob, through the proxy', async () => {
-    const token = readFileSync(pool.tokenFile, 'utf8').trim();
     const answer = await inPage<{ output: string; status: number }>(`
-      const { htcondor } = await import('/browser/index.js');
-      const security = new htcondor.SecMan({ proxy: '${proxy.url}' });
-      security.setToken(${JSON.stringify(token)});
-      const via = { proxy: '${proxy.url}', security };
-      const schedd = new htcondor.Schedd(await new htcondor.Collector('${pool.collector}', via).locate(htcondor.DaemonTypes.Schedd), via);
+      ${scheddInPage()}
       const options = { cwd: '/web/job', user: 'web', config: { UID_DOMAIN: 'vm', FILESYSTEM_DOMAIN: 'vm' } };
       const sub = new htcondor.Submit({ executable: '/bin/cat', arguments: 'input.txt', transfer_executable: 'false',
         transfer_input_files: 'input.txt', should_transfer_files: 'YES', when_to_transfer_output: 'ON_EXIT',

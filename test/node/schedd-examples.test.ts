@@ -90,12 +90,12 @@ describe("the CERN batch guide's flow", () => {
     }, { cwd: dir });
     const result = await s.submit(sub, { spool: true });
     // The jobs wait, held, for their inputs.
-    const [held] = (await s.query(`ClusterId == ${result.clusterId}`, ['JobStatus', 'HoldReasonCode'])) as classad.ClassAd[];
+    const [held] = await s.query(`ClusterId == ${result.clusterId}`, ['JobStatus', 'HoldReasonCode']);
     expect([held!.get('JobStatus'), held!.get('HoldReasonCode')]).toEqual([htcondor.JobStatus.HELD, 16]);
     await s.spool(sub.jobs({ clusterid: result.clusterId }));
     let status: unknown;
     for (let i = 0; i < 120 && status !== htcondor.JobStatus.COMPLETED; i++) {
-      const [ad] = (await s.query(`ClusterId == ${result.clusterId}`, ['JobStatus'])) as classad.ClassAd[];
+      const [ad] = await s.query(`ClusterId == ${result.clusterId}`, ['JobStatus']);
       status = ad?.get('JobStatus');
       if (status !== htcondor.JobStatus.COMPLETED) await new Promise((r) => setTimeout(r, 1000));
     }

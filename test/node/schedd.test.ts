@@ -95,7 +95,7 @@ describe.each([
     // Jobs that outlive the test once released, so a release cannot race them to completion.
     const { clusterId } = await s.submit(description({ hold: 'true', executable: '/bin/sleep', arguments: '300' }), { count: 2 });
     const constraint = `ClusterId == ${clusterId}`;
-    const ours = (await s.query(constraint, ['ClusterId', 'ProcId', 'JobStatus', 'Owner'])) as classad.ClassAd[];
+    const ours = await s.query(constraint, ['ClusterId', 'ProcId', 'JobStatus', 'Owner']);
     expect(ours.map((ad) => ['ClusterId', 'ProcId', 'JobStatus', 'Owner'].map((name) => String(ad.get(name))).join(' ')).sort())
       .toEqual(await condorQ(constraint, 'ClusterId', 'ProcId', 'JobStatus', 'Owner'));
     expect(ours.every((ad) => ad.get('JobStatus') === htcondor.JobStatus.HELD)).toBe(true);
@@ -168,7 +168,7 @@ describe.each([
         if (jobs.length < 2) await new Promise((r) => setTimeout(r, 500));
       }
       expect(jobs).toEqual(['0 a', '1 b']);
-      const [cluster] = (await s.query(constraint, ['JobMaterializeLimit', 'JobMaterializeDigestFile'], undefined, -1, htcondor.QueryOpts.ClusterAds)) as classad.ClassAd[];
+      const [cluster] = await s.query(constraint, ['JobMaterializeLimit', 'JobMaterializeDigestFile'], undefined, -1, htcondor.QueryOpts.ClusterAds);
       expect(cluster!.get('JobMaterializeLimit')).toBe(2);
     } finally {
       await s.act(htcondor.JobAction.Remove, [String(result.clusterId)]);
@@ -198,7 +198,8 @@ describe('Schedd queries', () => {
       expect(a.done() && b.done()).toBe(true);
       const limited = await s.query(`ClusterId == ${clusterId}`, ['ProcId'], undefined, 3);
       expect(limited).toHaveLength(3);
-      const [summary] = (await s.query(`ClusterId == ${clusterId}`, [], undefined, -1, htcondor.QueryOpts.SummaryOnly)) as classad.ClassAd[];
+      expect(await s.query(`ClusterId == ${clusterId}`, ['ProcId'], undefined, -1, htcondor.QueryOpts.DefaultMyJobsOnly)).toHaveLength(5);
+      const [summary] = await s.query(`ClusterId == ${clusterId}`, [], undefined, -1, htcondor.QueryOpts.SummaryOnly);
       expect(summary!.get('Held')).toBe(5);
       expect(summary!.has('Owner')).toBe(false);
     } finally {
@@ -240,6 +241,19 @@ describe('Schedd queries', () => {
     } finally {
       await s.act(htcondor.JobAction.Remove, `ClusterId == ${cluster}`);
     }
+  });
+
+  it('a transaction cannot be opened twice, and one that ended takes no more calls', async () => {
+    const s = await schedd({});
+    const txn = await s.transaction();
+    await expect(s.transaction()).rejects.toThrow(/already has a transaction open/);
+    const { clusterId } = await s.submit(description({ hold: 'true' }));
+    await txn.abort();
+    expect(txn.active).toBe(false);
+    await expect(txn.commit()).rejects.toThrow(HTCondorIOError);
+    expect(await condorQ(`ClusterId == ${clusterId}`, 'ProcId')).toEqual([]);
+    // The Schedd is free for a new one.
+    await s.transaction(0, async () => {});
   });
 
   it('an aborted call rejects and closes its connection', async () => {

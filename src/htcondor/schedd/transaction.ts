@@ -45,7 +45,9 @@ export class Transaction implements AsyncDisposable {
     this.#end();
     try {
       const [reply] = await this.#queue.call([{ kind: CallKind.Commit, flags: this.#flags }]);
-      const warning = new ClassAd(answer(reply!).value).get('WarningReason');
+      const ad = new ClassAd(answer(reply!).value);
+      const warning = ad.get('WarningReason');
+      ad.dispose();
       return typeof warning === 'string' ? warning : undefined;
     } catch (error) {
       throw new HTCondorIOError(`Unable to commit transaction: ${(error as Error).message}`, { cause: error });
