@@ -4,7 +4,7 @@
 // the caller has not asked for the next step and a chunk is waiting, the operation's
 // connections stop reading, so a long stream holds at most a couple of chunks in memory.
 import { HTCondorInternalError, HTCondorIOError, HTCondorValueError } from '../src/errors.js';
-import type { OperationItem, OperationStep } from '../src/core/port.js';
+import type { OperationItem, OperationStep, Records } from '../src/core/port.js';
 import type { Connection, Transport } from './transport.js';
 
 export interface OperationHandle {
@@ -14,6 +14,7 @@ export interface OperationHandle {
     host?: string;
     port?: number;
     bytes?: Uint8Array;
+    records?: Records;
     at?: number;
     text?: string;
     errorKind?: 'io' | 'value' | 'internal';
@@ -42,6 +43,8 @@ export class OperationRun {
   // so the many small messages of a queue transaction cost one write, not one each.
   readonly #outgoing = new Map<number, Uint8Array[]>();
   #items: OperationItem[] = [];
+  /** How many results #items holds (a Records item holds many). */
+  #held = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #finished = false;
   #done = false;
@@ -120,7 +123,7 @@ export class OperationRun {
   #settle(): void {
     const waiter = this.#waiter;
     if (!waiter) {
-      if (!this.#finished && this.#items.length >= 2 * this.#chunk) this.#holdForCaller(true);
+      if (!this.#finished && this.#held >= 2 * this.#chunk) this.#holdForCaller(true);
       return;
     }
     if (this.#error) {
@@ -128,10 +131,11 @@ export class OperationRun {
       waiter.reject(this.#error);
       return;
     }
-    if (!this.#done && !this.#wantsInput && this.#items.length < this.#chunk) return;
+    if (!this.#done && !this.#wantsInput && this.#held < this.#chunk) return;
     this.#waiter = undefined;
     const items = this.#items;
     this.#items = [];
+    this.#held = 0;
     waiter.resolve({ items, done: this.#done });
     if (!this.#finished && this.#wantsInput) this.#holdForCaller(false);
   }
@@ -224,7 +228,8 @@ export class OperationRun {
           this.#timer = setTimeout(this.#report(() => op.onTimer(clock())), Math.max(0, (a.at! - clock()) * 1000));
           break;
         case 'result':
-          this.#items.push(a.bytes ?? a.text!);
+          this.#items.push(a.records ?? a.text!);
+          this.#held += a.records?.ends.length ?? 1;
           break;
         case 'input': {
           // The caller is asked for more (the next piece of a file to upload) only once what

@@ -56,13 +56,22 @@ export interface CorePort {
   /**
    * TRANSFER_DATA_WITH_PERMS: downloads the output sandboxes of the caller's jobs matching a
    * constraint, as items: `{"job":{cluster, proc, iwd}}`, then per entry `{"mkdir":{name, path,
-   * mode}}` or `{"file":{name, path, mode, size}}` followed by its bytes (Uint8Array items).
+   * mode}}` or `{"file":{name, path, mode, size}}` followed by its bytes (Records items).
    */
   scheddRetrieve(request: RetrieveRequest): Promise<OpenedOperation>;
 }
 
-/** One result of an operation: ClassAd or JSON text, or bytes (file contents). */
-export type OperationItem = string | Uint8Array;
+/** One result of an operation: ClassAd or JSON text, or a run of binary records. */
+export type OperationItem = string | Records;
+
+/**
+ * Binary results in a row (a query's ads as UTF-8 lines, pieces of a file) as one buffer:
+ * record i is `bytes` from `ends[i - 1]` (or 0) to `ends[i]`.
+ */
+export interface Records {
+  readonly bytes: Uint8Array;
+  readonly ends: Uint32Array;
+}
 
 /**
  * What a running operation produced since its last step. A step ends when the operation is

@@ -1,15 +1,22 @@
 // Ads as daemons send them in query answers: wire lines ("Name = Expr"), parsed once here.
 import { ClassAd } from '../classad/classad.js';
+import type { Records } from '../core/port.js';
 import { engine } from '../classad/engine.js';
 import { HTCondorIOError } from '../errors.js';
 
-export function wireAd(lines: string | Uint8Array): ClassAd {
+export function wireAd(lines: string): ClassAd {
   const handle = engine().parseWireAd(lines);
-  if (!handle) throw new HTCondorIOError(`the daemon sent an ad that does not parse: ${engine().lastParseError()}`);
+  if (!handle) throw unparsable();
   return ClassAd.fromHandle(handle);
 }
 
-/** The end ad of a schedd's query answer: an integer Owner of 0. */
-export function isEndAd(ad: ClassAd): boolean {
-  return ad.get('Owner') === 0;
+/** A run of ads as the worker hands them over, parsed in one call into the core. */
+export function wireAds(records: Records): ClassAd[] {
+  const handles = engine().parseWireAds(records.bytes, records.ends);
+  if (!handles) throw unparsable();
+  return handles.map((handle) => ClassAd.fromHandle(handle));
+}
+
+function unparsable(): HTCondorIOError {
+  return new HTCondorIOError(`the daemon sent an ad that does not parse: ${engine().lastParseError()}`);
 }

@@ -52,7 +52,7 @@ describe.each(Object.entries(runtimes))('%s', (_, [command, ...args]) => {
     expect(answer.inThread.platform).toBe('$CondorPlatform: WASM32-WebAssembly $');
     expect(answer.inWorker).toEqual(answer.inThread);
     expect(answer.classad).toBe(42);
-    const expected = { user: pool.identity, crypto: 'AES', ads: ['Collector'] };
+    const expected = { user: pool.identity, crypto: 'AES', ads: [['Collector', true]] };
     expect(answer.pool).toEqual({ inThread: expected, inWorker: expected });
     expect(answer.proxied).toEqual({ inThread: expected, inWorker: expected });
     expect(answer.eventLog).toEqual({ path: ['0:7.0', '6:7.0'], stream: ['0:7.0', '6:7.0'] });

@@ -12,8 +12,13 @@ async function poolAnswer(htcondor, via = {}) {
   const security = new htcondor.SecMan(via);
   security.setToken(process.env.SMOKE_TOKEN);
   const session = await security.ping(collector, 'READ');
-  const ads = await new htcondor.Collector(collector, { security, ...via }).query(htcondor.AdTypes.Collector, 'true', ['MyType']);
-  return { user: session.get('MyRemoteUserName'), crypto: session.get('CryptoMethods'), ads: ads.map((ad) => ad.get('MyType')) };
+  // Whole ads: records of several KiB, which the core's AES-GCM hands to the runtime's node:crypto.
+  const ads = await new htcondor.Collector(collector, { security, ...via }).query(htcondor.AdTypes.Collector, 'true');
+  return {
+    user: session.get('MyRemoteUserName'),
+    crypto: session.get('CryptoMethods'),
+    ads: ads.map((ad) => [ad.get('MyType'), ad.printOld().length > 1024]),
+  };
 }
 
 const eventLog = process.env.SMOKE_EVENT_LOG;

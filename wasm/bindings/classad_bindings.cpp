@@ -39,12 +39,10 @@ std::shared_ptr<Ad> parseAd(const std::string& text) {
   return ad ? std::make_shared<Ad>(Ad{ad}) : nullptr;
 }
 
-// An ad as it came over the wire: "Name = Expr" lines (cedar::getClassAdLines), as a string or
-// as UTF-8 bytes (which cross into the core as one copy, not character by character).
-std::shared_ptr<Ad> parseWireAd(const emscripten::val& text) {
-  const std::string lines = text.isString() ? text.as<std::string>() : htcondor::bindings::byteCopy<std::string>(text);
+// An ad as it came over the wire: "Name = Expr" lines (cedar::getClassAdLines); null with
+// lastParseError() when a line does not parse.
+std::shared_ptr<Ad> wireAd(std::string_view rest) {
   auto ad = std::make_shared<htcondor::classad::ClassAd>();
-  std::string_view rest = lines;
   while (!rest.empty()) {
     const size_t end = rest.find('\n');
     const std::string_view line = rest.substr(0, end);
@@ -55,6 +53,28 @@ std::shared_ptr<Ad> parseWireAd(const emscripten::val& text) {
     }
   }
   return std::make_shared<Ad>(Ad{ad});
+}
+
+std::shared_ptr<Ad> parseWireAd(const std::string& lines) { return wireAd(lines); }
+
+// A run of ads as one buffer (UTF-8 bytes) and where each ends (a Uint32Array), as a query's
+// answer leaves the worker: one crossing for all of them. An array of handles, or null.
+emscripten::val parseWireAds(const emscripten::val& bytes, const emscripten::val& ends) {
+  const std::string all = htcondor::bindings::byteCopy<std::string>(bytes);
+  const auto bounds = emscripten::convertJSArrayToNumberVector<std::uint32_t>(ends);
+  emscripten::val out = emscripten::val::array();
+  std::uint32_t start = 0;
+  for (const std::uint32_t end : bounds) {
+    if (end < start || end > all.size()) {
+      lastError = "record bounds out of order";
+      return emscripten::val::null();
+    }
+    auto ad = wireAd(std::string_view(all).substr(start, end - start));
+    if (!ad) return emscripten::val::null();
+    out.call<void>("push", ad);
+    start = end;
+  }
+  return out;
 }
 
 std::string lastParseError() { return lastError; }
@@ -114,6 +134,7 @@ EMSCRIPTEN_BINDINGS(htcondor_classad) {
   function("parseExpr", &parseExpr);
   function("parseAd", &parseAd);
   function("parseWireAd", &parseWireAd);
+  function("parseWireAds", &parseWireAds);
   function("lastParseError", &lastParseError);
   function("evalExpr", &evalExpr);
   function("evalAttr", &evalAttr);

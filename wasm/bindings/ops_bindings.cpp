@@ -47,7 +47,8 @@ class Operation {
       out.set("host", a.host);
       out.set("port", a.port);
     }
-    if (a.kind == ops::Action::Kind::Send || a.binary) out.set("bytes", htcondor::bindings::uint8Array(a.bytes));
+    if (a.kind == ops::Action::Kind::Send) out.set("bytes", htcondor::bindings::uint8Array(a.bytes));
+    if (a.binary) out.set("records", records(std::move(a.bytes)));
     if (a.kind == ops::Action::Kind::Timer) out.set("at", a.at);
     if ((a.kind == ops::Action::Kind::Result && !a.binary) || a.kind == ops::Action::Kind::Failed) out.set("text", a.text);
     if (a.kind == ops::Action::Kind::Failed) out.set("errorKind", errorKinds[static_cast<int>(a.errorKind)]);
@@ -73,6 +74,20 @@ class Operation {
   }
 
  private:
+  // A run of binary results (ads of a query answer, pieces of a file) as one buffer and where
+  // each record ends: one crossing, not one object per ad.
+  val records(ops::Bytes first) {
+    std::vector<std::uint32_t> ends{static_cast<std::uint32_t>(first.size())};
+    while (auto more = io_.pollMoreBytes()) {
+      first.insert(first.end(), more->begin(), more->end());
+      ends.push_back(static_cast<std::uint32_t>(first.size()));
+    }
+    val out = val::object();
+    out.set("bytes", htcondor::bindings::uint8Array(first));
+    out.set("ends", val(emscripten::typed_memory_view(ends.size(), ends.data())).call<val>("slice"));
+    return out;
+  }
+
   ops::Io io_;
   ops::Task task_;
 };

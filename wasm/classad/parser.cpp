@@ -10,25 +10,40 @@ namespace {
 
 constexpr int kMaxDepth = 1000;  // HTCondor's own limit on expression nesting
 
-// Binary operators by precedence level, loosest first (after ?: and before unary).
+// A binary operator and its precedence level, loosest (0, ||) to tightest (9, * / %); ?: is
+// looser and the unary operators tighter. Every level is left-associative.
 struct BinaryOp {
-  Tok tok;
+  int level;
   Op op;
 };
-const std::vector<std::vector<BinaryOp>> kLevels = {
-    {{Tok::LogicalOr, Op::LogicalOr}},
-    {{Tok::LogicalAnd, Op::LogicalAnd}},
-    {{Tok::BitwiseOr, Op::BitwiseOr}},
-    {{Tok::BitwiseXor, Op::BitwiseXor}},
-    {{Tok::BitwiseAnd, Op::BitwiseAnd}},
-    {{Tok::Equal, Op::Equal}, {Tok::NotEqual, Op::NotEqual}, {Tok::MetaEqual, Op::MetaEqual},
-     {Tok::MetaNotEqual, Op::MetaNotEqual}},
-    {{Tok::LessThan, Op::LessThan}, {Tok::GreaterThan, Op::GreaterThan},
-     {Tok::LessOrEqual, Op::LessOrEqual}, {Tok::GreaterOrEqual, Op::GreaterOrEqual}},
-    {{Tok::LeftShift, Op::LeftShift}, {Tok::RightShift, Op::RightShift}, {Tok::URightShift, Op::URightShift}},
-    {{Tok::Plus, Op::Add}, {Tok::Minus, Op::Subtract}},
-    {{Tok::Multiply, Op::Multiply}, {Tok::Divide, Op::Divide}, {Tok::Modulus, Op::Modulus}},
-};
+constexpr int kNoOperator = -1;
+
+BinaryOp binaryOp(Tok t) {
+  switch (t) {
+    case Tok::LogicalOr: return {0, Op::LogicalOr};
+    case Tok::LogicalAnd: return {1, Op::LogicalAnd};
+    case Tok::BitwiseOr: return {2, Op::BitwiseOr};
+    case Tok::BitwiseXor: return {3, Op::BitwiseXor};
+    case Tok::BitwiseAnd: return {4, Op::BitwiseAnd};
+    case Tok::Equal: return {5, Op::Equal};
+    case Tok::NotEqual: return {5, Op::NotEqual};
+    case Tok::MetaEqual: return {5, Op::MetaEqual};
+    case Tok::MetaNotEqual: return {5, Op::MetaNotEqual};
+    case Tok::LessThan: return {6, Op::LessThan};
+    case Tok::GreaterThan: return {6, Op::GreaterThan};
+    case Tok::LessOrEqual: return {6, Op::LessOrEqual};
+    case Tok::GreaterOrEqual: return {6, Op::GreaterOrEqual};
+    case Tok::LeftShift: return {7, Op::LeftShift};
+    case Tok::RightShift: return {7, Op::RightShift};
+    case Tok::URightShift: return {7, Op::URightShift};
+    case Tok::Plus: return {8, Op::Add};
+    case Tok::Minus: return {8, Op::Subtract};
+    case Tok::Multiply: return {9, Op::Multiply};
+    case Tok::Divide: return {9, Op::Divide};
+    case Tok::Modulus: return {9, Op::Modulus};
+    default: return {kNoOperator, Op::Add};
+  }
+}
 
 ExprPtr literal(Value v) { return std::make_shared<Literal>(std::move(v)); }
 
@@ -54,7 +69,7 @@ ExprPtr Parser::expression() {
   } guard(depth_);
   if (depth_ > kMaxDepth) return fail("expression nested too deeply");
 
-  ExprPtr cond = binaryLevel(0);
+  ExprPtr cond = binary(0);
   if (!cond) return nullptr;
   if (lexer_.peek().type != Tok::QMark) return cond;
   lexer_.consume();
@@ -71,20 +86,18 @@ ExprPtr Parser::expression() {
   return std::make_shared<Operation>(Op::Ternary, cond, middle, otherwise);
 }
 
-ExprPtr Parser::binaryLevel(int level) {
-  if (level == static_cast<int>(kLevels.size())) return unary();
-  ExprPtr tree = binaryLevel(level + 1);
+// Precedence climbing: an operand, then operators of `minLevel` or tighter, each taking as its
+// right operand what binds tighter than itself. A lone operand costs one token look, not one
+// per level (most values in ads are literals).
+ExprPtr Parser::binary(int minLevel) {
+  ExprPtr tree = unary();
   while (tree) {
-    const Tok t = lexer_.peek().type;
-    const BinaryOp* match = nullptr;
-    for (const auto& candidate : kLevels[static_cast<size_t>(level)]) {
-      if (candidate.tok == t) match = &candidate;
-    }
-    if (!match) break;
+    const BinaryOp next = binaryOp(lexer_.peek().type);
+    if (next.level < minLevel) break;
     lexer_.consume();
-    ExprPtr right = binaryLevel(level + 1);
+    ExprPtr right = binary(next.level + 1);
     if (!right) return nullptr;
-    tree = std::make_shared<Operation>(match->op, tree, right);
+    tree = std::make_shared<Operation>(next.op, tree, right);
   }
   return tree;
 }

@@ -29,7 +29,7 @@ class Parser {
 
  private:
   ExprPtr expression();
-  ExprPtr binaryLevel(int level);
+  ExprPtr binary(int minLevel);
   ExprPtr unary();
   ExprPtr postfix();
   ExprPtr primary();

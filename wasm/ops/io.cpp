@@ -85,6 +85,13 @@ Action Io::poll() {
   return next;
 }
 
+std::optional<Bytes> Io::pollMoreBytes() {
+  if (actions_.empty() || actions_.front().kind != Action::Kind::Result || !actions_.front().binary) return std::nullopt;
+  Bytes bytes = std::move(actions_.front().bytes);
+  actions_.pop_front();
+  return bytes;
+}
+
 void Io::suspend(Wait wait, std::coroutine_handle<> handle) {
   waiting_ = wait;
   suspended_ = handle;

@@ -63,6 +63,9 @@ class Io {
 
   // --- used by the host ---
   Action poll();
+  // The next action's bytes when it is a binary result too (a run of them crosses to the host
+  // as one buffer; see the bindings), else nothing.
+  std::optional<Bytes> pollMoreBytes();
   void onConnected(int conn);
   void onConnectFailed(int conn, std::string why);
   void onData(int conn, std::span<const uint8_t> bytes);

@@ -5,6 +5,7 @@
 #include <mbedtls/gcm.h>
 #include <mbedtls/platform_util.h>
 
+#include "security/host_gcm.hpp"
 #include "security/random.hpp"
 
 namespace htcondor::security {
@@ -107,11 +108,17 @@ Result<std::vector<std::uint8_t>> AesGcmStream::encryptPacket(
   std::uint8_t* body = wire.data() + kPacketHeaderSize;
   if (n == 0) body = std::copy(iv.begin(), iv.end(), body);
 
-  mbedtls_gcm_context* gcm = keyed();
-  if (!gcm || mbedtls_gcm_crypt_and_tag(gcm, MBEDTLS_GCM_ENCRYPT, plaintext.size(), iv.data(),
-                                iv.size(), aad.data(), aad.size(), plaintext.data(), body,
-                                kGcmTagSize, body + plaintext.size()) != 0) {
-    return failure(CryptoError::Internal);
+  switch (hostGcmSeal({key_, iv, aad, plaintext}, body, body + plaintext.size())) {
+    case HostGcm::Done: break;
+    case HostGcm::AuthenticationFailed: return failure(CryptoError::Internal);  // not an answer to sealing
+    case HostGcm::Unavailable: {
+      mbedtls_gcm_context* gcm = keyed();
+      if (!gcm || mbedtls_gcm_crypt_and_tag(gcm, MBEDTLS_GCM_ENCRYPT, plaintext.size(), iv.data(), iv.size(),
+                                            aad.data(), aad.size(), plaintext.data(), body, kGcmTagSize,
+                                            body + plaintext.size()) != 0) {
+        return failure(CryptoError::Internal);
+      }
+    }
   }
   ++sendCount_;
   return wire;
@@ -145,13 +152,19 @@ Result<std::vector<std::uint8_t>> AesGcmStream::decryptPacket(
   auto aad = packetAad(n, digests_.received, digests_.sent, header, aadStorage);
 
   std::vector<std::uint8_t> plaintext(ciphertext.size());
-  mbedtls_gcm_context* gcm = keyed();
-  if (!gcm) return failure(CryptoError::Internal);
-  int rc = mbedtls_gcm_auth_decrypt(gcm, ciphertext.size(), iv.data(), iv.size(), aad.data(),
-                                    aad.size(), tag.data(), tag.size(), ciphertext.data(),
-                                    plaintext.data());
-  if (rc == MBEDTLS_ERR_GCM_AUTH_FAILED) return failure(CryptoError::AuthenticationFailed);
-  if (rc != 0) return failure(CryptoError::Internal);
+  switch (hostGcmOpen({key_, iv, aad, ciphertext}, tag, plaintext.data())) {
+    case HostGcm::Done: break;
+    case HostGcm::AuthenticationFailed: return failure(CryptoError::AuthenticationFailed);
+    case HostGcm::Unavailable: {
+      mbedtls_gcm_context* gcm = keyed();
+      if (!gcm) return failure(CryptoError::Internal);
+      int rc = mbedtls_gcm_auth_decrypt(gcm, ciphertext.size(), iv.data(), iv.size(), aad.data(),
+                                        aad.size(), tag.data(), tag.size(), ciphertext.data(),
+                                        plaintext.data());
+      if (rc == MBEDTLS_ERR_GCM_AUTH_FAILED) return failure(CryptoError::AuthenticationFailed);
+      if (rc != 0) return failure(CryptoError::Internal);
+    }
+  }
 
   recvIv_ = base;
   ++recvCount_;

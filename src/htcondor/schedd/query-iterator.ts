@@ -3,10 +3,10 @@
 // read, and the worker stops reading from the schedd while a chunk waits, so memory stays
 // bounded by a few chunks however long the answer is.
 import type { ClassAd } from '../../classad/classad.js';
-import type { OpenedOperation } from '../../core/port.js';
+import type { OpenedOperation, OperationItem, Records } from '../../core/port.js';
 import { core } from '../../core/provider.js';
 import { HTCondorIOError } from '../../errors.js';
-import { isEndAd, wireAd } from '../wire-ad.js';
+import { wireAds } from '../wire-ad.js';
 import { BlockingMode } from './enums.js';
 
 /** Ads per step from the worker. */
@@ -37,7 +37,7 @@ export class QueryIterator implements AsyncIterableIterator<ClassAd> {
     this.#tag = tag;
     this.#check = check;
     this.#summaryOnly = summaryOnly;
-    this.#take(first.items as Uint8Array[], first.done);
+    this.#take(first.items, first.done);
     this.#fetch();
   }
 
@@ -108,23 +108,22 @@ export class QueryIterator implements AsyncIterableIterator<ClassAd> {
     throw error;
   }
 
-  #take(items: Uint8Array[], done: boolean): void {
-    for (const lines of items) {
-      const ad = wireAd(lines);
-      if (!isEndAd(ad)) {
-        this.#received++;
-        this.#ads.push(ad);
-        continue;
-      }
-      this.#end = ad;
-      this.#finished = true;
-      this.#check(ad, this.#received);
-      if (this.#summaryOnly) {
-        ad.delete('Owner');
-        this.#ads.push(ad);
-      }
+  // The worker ends the answer at its end ad and reports the end in the same step: the end ad
+  // is the last record of the step marked done, so no ad needs looking into to find it.
+  #take(items: OperationItem[], done: boolean): void {
+    const ads = items.flatMap((records) => wireAds(records as Records));
+    const end = done ? ads.pop() : undefined;
+    this.#received += ads.length;
+    this.#ads = this.#ads.length === 0 ? ads : this.#ads.concat(ads);
+    if (!done) return;
+    if (!end) throw new HTCondorIOError('the schedd ended its answer without its end ad');
+    this.#end = end;
+    this.#finished = true;
+    this.#check(end, this.#received);
+    if (this.#summaryOnly) {
+      end.delete('Owner');
+      this.#ads.push(end);
     }
-    if (done && !this.#end) throw new HTCondorIOError('the schedd ended its answer without its end ad');
   }
 
   // Asks for the next chunk unless the answer is complete or a chunk is still unread.
@@ -132,7 +131,7 @@ export class QueryIterator implements AsyncIterableIterator<ClassAd> {
     if (this.#finished || (this.#ads.length >= QUERY_CHUNK && !this.#fetching)) return Promise.resolve();
     this.#fetching ??= core()
       .operationNext(this.#id)
-      .then((step) => this.#take(step.items as Uint8Array[], step.done))
+      .then((step) => this.#take(step.items, step.done))
       .catch((error: unknown) => {
         this.#error = error;
         this.#finished = true;

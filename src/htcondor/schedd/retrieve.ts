@@ -87,11 +87,12 @@ async function receive(request: TargetRequest & { constraint: string }, disk: Tr
   try {
     for (let step: OperationStep = first; ; step = await core().operationNext(first.id)) {
       for (const item of step.items) {
-        if (item instanceof Uint8Array) {
+        if (typeof item !== 'string') {
           if (!file) throw new HTCondorIOError('htcondor-wasm: file data outside a file');
-          if (file.writer) await file.writer.write(item);
-          else file.parts!.push(item.slice());
-          file.got += item.length;
+          const data = item.bytes;
+          if (file.writer) await file.writer.write(data);
+          else file.parts!.push(data);
+          file.got += data.length;
           options.onProgress?.({ job: job!.job, file: file.path, bytes: file.got, total: file.size });
           continue;
         }
