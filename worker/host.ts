@@ -1,5 +1,5 @@
 import { sinfulOf } from '../src/core/address.js';
-import type { CorePort, OpenedOperation, TargetRequest } from '../src/core/port.js';
+import type { CorePort, OpenedOperation, Records, TargetRequest } from '../src/core/port.js';
 import { HTCondorEnumError, HTCondorInternalError, HTCondorValueError } from '../src/errors.js';
 import { hostConfiguration, writeToken, type HostConfiguration } from './host-config.js';
 import { loadCore, type CoreModule } from './load-core.js';
@@ -80,7 +80,7 @@ export function createCoreHost(): CorePort {
         ...(r.locationQuery !== undefined && { locationQuery: r.locationQuery }),
         deadline: c.deadline,
       };
-      return drive(core.collectorQuery(query, c.security), c.transport);
+      return drive<Records>(core.collectorQuery(query, c.security), c.transport);
     },
     collectorAdvertise: async (r) => {
       const core = await module();

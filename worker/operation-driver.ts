@@ -260,7 +260,7 @@ export class OperationRun {
 }
 
 /** Every result of an operation that asks for no input, in order; rejects with the exception type its failure names. */
-export async function drive(op: OperationHandle, transport: Transport): Promise<string[]> {
+export async function drive<Item extends OperationItem = string>(op: OperationHandle, transport: Transport): Promise<Item[]> {
   const step = await new OperationRun(op, transport).next();
-  return step.items as string[];
+  return step.items as Item[];
 }

@@ -32,8 +32,6 @@ export interface OpCode {
 export interface ClassAdCore {
   parseExpr(text: string): ExprHandle | null;
   parseAd(text: string): AdHandle | null;
-  /** Wire lines ("Name = Expr"), one ad. */
-  parseWireAd(lines: string): AdHandle | null;
   /** Ads as UTF-8 wire lines in one buffer, record i ending at ends[i]: one crossing for all. */
   parseWireAds(bytes: Uint8Array, ends: Uint32Array): AdHandle[] | null;
   newAd(): AdHandle;

@@ -9,8 +9,8 @@ export interface CorePort {
   version(): Promise<string>;
   /** The `$CondorPlatform: ... $` banner of the core's own build. */
   platform(): Promise<string>;
-  /** The ads a collector returns for a query, each as new-syntax ClassAd text. */
-  collectorQuery(request: CollectorQueryRequest): Promise<string[]>;
+  /** The ads a collector returns for a query, as UTF-8 wire lines ("Name = Expr"), runs of them per item. */
+  collectorQuery(request: CollectorQueryRequest): Promise<Records[]>;
   /** Sends ads to a collector (no reply comes back: resolves once every message went out). */
   collectorAdvertise(request: AdvertiseRequest): Promise<void>;
   /** A command with one ad as its payload and ads as its answer (each a ClassAd text). */

@@ -7,7 +7,7 @@ import { AdTypes, adTypeQuery } from './ad-types.js';
 import type { ConnectionOptions } from './connection.js';
 import { DaemonTypes, daemonAdType } from './daemon-types.js';
 import { daemonRequest } from './request.js';
-import { wireAd } from './wire-ad.js';
+import { wireAds } from './wire-ad.js';
 
 /**
  * A pool's collector, as the Python bindings' `htcondor.Collector`. `pool` is `host[:port]`
@@ -85,7 +85,7 @@ export class Collector {
   ): Promise<ClassAd[]> {
     const query = adTypeQuery(adType);
     if (!query) throw new HTCondorValueError(`unknown ad type ${String(adType)}`);
-    const texts = await core().collectorQuery({
+    const answer = await core().collectorQuery({
       ...daemonRequest(address, this.#options),
       ...query,
       constraint: q.constraint || 'true',
@@ -93,7 +93,7 @@ export class Collector {
       ...(q.statistics && { statistics: q.statistics }),
       ...(q.locationQuery !== undefined && { locationQuery: q.locationQuery }),
     });
-    return texts.map((lines) => wireAd(lines));
+    return answer.flatMap(wireAds);
   }
 }
 

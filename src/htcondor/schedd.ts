@@ -11,7 +11,7 @@ import { DaemonTypes } from './daemon-types.js';
 import { daemonRequest } from './request.js';
 import { cancellable, type CallOptions } from './schedd/call-options.js';
 import { JobAction, QueryOpts, TransactionFlags } from './schedd/enums.js';
-import { actionTarget, constraintText, editTarget, type JobSpec } from './schedd/job-spec.js';
+import { actionTargetAttribute, constraintText, editTarget, type JobSpec } from './schedd/job-spec.js';
 import { CallKind, answer, encodeRawSubmit, type QueueCall } from './schedd/queue-calls.js';
 import { QueueConnection } from './schedd/queue-connection.js';
 import { retrieve, type RetrievedJob, type RetrieveOptions } from './schedd/retrieve.js';
@@ -84,7 +84,7 @@ export class Schedd {
     const submit = description instanceof Submit ? description : new Submit(description);
     try {
       const result = await this.#inTransaction(options, (queue) => submitJobs(queue, submit, options));
-      if (!this.#transaction && (await this.#sendReschedule())) await this.reschedule().catch(() => {});
+      if (!this.#transaction && (await configTrue('SUBMIT_SEND_RESCHEDULE'))) await this.reschedule().catch(() => {});
       return result;
     } finally {
       if (!(description instanceof Submit)) submit.dispose();
@@ -189,9 +189,7 @@ export class Schedd {
    */
   async act(action: JobAction, jobSpec: JobSpec, reason?: string | readonly [string, number], options?: CallOptions): Promise<ClassAd> {
     if (!Object.values(JobAction).includes(action)) throw new HTCondorValueError(`Invalid action ${String(action)}`);
-    const target = actionTarget(jobSpec);
-    const attrs = [`JobAction = ${action}`, 'ActionResultType = 2'];
-    attrs.push('ids' in target ? `ActionIds = ${quote(target.ids)}` : `ActionConstraint = ${target.constraint}`);
+    const attrs = [`JobAction = ${action}`, 'ActionResultType = 2', actionTargetAttribute(jobSpec)];
     const reasonAttr = REASON_ATTRIBUTE[action];
     if (reasonAttr) {
       const [text, subcode] = typeof reason === 'object' ? reason : [reason ?? DEFAULT_REASON, undefined];
@@ -269,9 +267,8 @@ export class Schedd {
 
   /** Hands whole clusters to an external manager (Lumberjack): their queue goes to `exportDir` on the schedd's host. */
   export_jobs(jobSpec: JobSpec, exportDir: string, newSpoolDir = '', options?: CallOptions): Promise<ClassAd> {
-    const target = actionTarget(jobSpec);
     return this.#actionAd(EXPORT_JOBS, [
-      'ids' in target ? `ActionIds = ${quote(target.ids)}` : `ActionConstraint = ${target.constraint}`,
+      actionTargetAttribute(jobSpec),
       `ExportDir = ${quote(exportDir)}`,
       ...(newSpoolDir ? [`NewSpoolDir = ${quote(newSpoolDir)}`] : []),
     ], options);
@@ -284,8 +281,7 @@ export class Schedd {
 
   /** Takes exported jobs back without their results. */
   unexport_jobs(jobSpec: JobSpec, options?: CallOptions): Promise<ClassAd> {
-    const target = actionTarget(jobSpec);
-    return this.#actionAd(UNEXPORT_JOBS, ['ids' in target ? `ActionIds = ${quote(target.ids)}` : `ActionConstraint = ${target.constraint}`], options);
+    return this.#actionAd(UNEXPORT_JOBS, [actionTargetAttribute(jobSpec)], options);
   }
 
   /** GSI is gone from HTCondor (since 9.x): there is no proxy to refresh. */
@@ -308,10 +304,6 @@ export class Schedd {
   async #inTransaction<T>(options: CallOptions | undefined, body: (queue: QueueConnection) => Promise<T>): Promise<T> {
     if (this.#transaction) return this.#transaction.run(body);
     return this.transaction(TransactionFlags.None, (txn) => txn.run(body), options);
-  }
-
-  async #sendReschedule(): Promise<boolean> {
-    return configTrue('SUBMIT_SEND_RESCHEDULE');
   }
 
   async #history(r: HistoryRequest, options?: CallOptions): Promise<QueryIterator> {

@@ -1,22 +1,12 @@
 // Ads as daemons send them in query answers: wire lines ("Name = Expr"), parsed once here.
 import { ClassAd } from '../classad/classad.js';
-import type { Records } from '../core/port.js';
 import { engine } from '../classad/engine.js';
+import type { Records } from '../core/port.js';
 import { HTCondorIOError } from '../errors.js';
-
-export function wireAd(lines: string): ClassAd {
-  const handle = engine().parseWireAd(lines);
-  if (!handle) throw unparsable();
-  return ClassAd.fromHandle(handle);
-}
 
 /** A run of ads as the worker hands them over, parsed in one call into the core. */
 export function wireAds(records: Records): ClassAd[] {
   const handles = engine().parseWireAds(records.bytes, records.ends);
-  if (!handles) throw unparsable();
+  if (!handles) throw new HTCondorIOError(`the daemon sent an ad that does not parse: ${engine().lastParseError()}`);
   return handles.map((handle) => ClassAd.fromHandle(handle));
-}
-
-function unparsable(): HTCondorIOError {
-  return new HTCondorIOError(`the daemon sent an ad that does not parse: ${engine().lastParseError()}`);
 }

@@ -104,8 +104,10 @@ TEST_CASE("a collector query through the shared port, replayed") {
   REQUIRE(results.size() == 4);
   CHECK(results[0].kind == Action::Kind::Result);
   // Each ad as it came over the wire: its attribute lines, parsed once on the API side.
-  CHECK(results[0].text == "Cpus = 2\nName = \"slot1@vm\"\n");
-  CHECK(results[1].text == "Cpus = 4\nName = \"slot2@vm\"\n");
+  const auto text = [](const Action& a) { return std::string(a.bytes.begin(), a.bytes.end()); };
+  CHECK(results[0].binary);
+  CHECK(text(results[0]) == "Cpus = 2\nName = \"slot1@vm\"\n");
+  CHECK(text(results[1]) == "Cpus = 4\nName = \"slot2@vm\"\n");
   CHECK(results[2].kind == Action::Kind::Close);
   CHECK(results[3].kind == Action::Kind::Done);
   CHECK(task.done());

@@ -9,6 +9,8 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 
 import { htcondor } from 'htcondor-wasm';
 
+import { waitForJob } from '../helpers/wait-for-job.js';
+
 const pool = inject('pool');
 const inRoot = path.resolve(import.meta.dirname, '../../scripts/in-root.sh');
 const asUser = (script: string) => execFileSync(inRoot, ['--user', pool.user, 'sh', '-c', script], { encoding: 'utf8' });
@@ -51,17 +53,7 @@ async function ourEvents(log: string): Promise<unknown[]> {
 describe('JobEventLog with real jobs', () => {
   it('follows a job from submit to termination (the wait-for-job loop), reading what the Python bindings read', async () => {
     const { cluster, log } = submit('exits-3', `executable = /bin/sh\narguments = "-c '"'"'sleep 1; exit 3'"'"'"\nshould_transfer_files = NO\n`);
-    const seen: htcondor.JobEventType[] = [];
-    let returnValue: unknown;
-    // The seeds' loop: follow the log (no deadline) until the job terminates.
-    for await (const event of new htcondor.JobEventLog(log).events(null)) {
-      if (event.cluster !== cluster) continue;
-      seen.push(event.type);
-      if (event.type === htcondor.JobEventType.JOB_TERMINATED) {
-        returnValue = event.get('ReturnValue');
-        break;
-      }
-    }
+    const { seen, returnValue } = await waitForJob(log, cluster);
     expect(seen[0]).toBe(htcondor.JobEventType.SUBMIT);
     expect(seen).toContain(htcondor.JobEventType.EXECUTE);
     expect(seen.at(-1)).toBe(htcondor.JobEventType.JOB_TERMINATED);

@@ -9,6 +9,8 @@ import { describe, expect, inject, it } from 'vitest';
 
 import { classad, htcondor } from 'htcondor-wasm';
 
+import { waitForJob } from '../helpers/wait-for-job.js';
+
 const pool = inject('pool');
 const inRoot = path.resolve(import.meta.dirname, '../../scripts/in-root.sh');
 const security = new htcondor.SecMan();
@@ -36,16 +38,7 @@ describe('the wait-for-job example', () => {
       request_memory: '16',
       request_disk: '1024',
     }, { cwd: inside }));
-    const seen: htcondor.JobEventType[] = [];
-    let returnValue: unknown;
-    for await (const event of new htcondor.JobEventLog(path.join(outside, log)).events(null)) {
-      if (event.cluster !== clusterId) continue;
-      seen.push(event.type);
-      if (event.type === htcondor.JobEventType.JOB_TERMINATED) {
-        returnValue = event.get('ReturnValue');
-        break;
-      }
-    }
+    const { seen, returnValue } = await waitForJob(path.join(outside, log), clusterId);
     expect(seen[0]).toBe(htcondor.JobEventType.SUBMIT);
     expect(seen).toContain(htcondor.JobEventType.EXECUTE);
     expect(returnValue).toBe(3);

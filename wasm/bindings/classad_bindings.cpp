@@ -55,8 +55,6 @@ std::shared_ptr<Ad> wireAd(std::string_view rest) {
   return std::make_shared<Ad>(Ad{ad});
 }
 
-std::shared_ptr<Ad> parseWireAd(const std::string& lines) { return wireAd(lines); }
-
 // A run of ads as one buffer (UTF-8 bytes) and where each ends (a Uint32Array), as a query's
 // answer leaves the worker: one crossing for all of them. An array of handles, or null.
 emscripten::val parseWireAds(const emscripten::val& bytes, const emscripten::val& ends) {
@@ -133,7 +131,6 @@ EMSCRIPTEN_BINDINGS(htcondor_classad) {
   class_<Ad>("AdHandle").smart_ptr<std::shared_ptr<Ad>>("AdHandlePtr").function("unparse", &Ad::unparse);
   function("parseExpr", &parseExpr);
   function("parseAd", &parseAd);
-  function("parseWireAd", &parseWireAd);
   function("parseWireAds", &parseWireAds);
   function("lastParseError", &lastParseError);
   function("evalExpr", &evalExpr);

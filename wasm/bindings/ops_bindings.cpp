@@ -126,15 +126,20 @@ ops::Task refused(ops::Io& io, std::string why) {
   co_return;
 }
 
-// `query`: {address, command, targetType, constraint, projection, statistics, locationQuery?, deadline}.
-// An operation that runs with the caller's security options, or fails at once when they are bad.
-template <class Start>
-std::unique_ptr<Operation> secured(const val& security, Start start) {
+// One of the core's operations (wasm/ops: op(io, sessions, security, request)) run with the
+// caller's security options and the worker's session cache, or failing at once when the
+// options are bad.
+template <class Request>
+std::unique_ptr<Operation> secured(const val& security,
+                                   ops::Task (*op)(ops::Io&, sec::SessionCache&, ops::SecurityOptions, Request),
+                                   Request request) {
   auto options = securityOptions(security);
   if (!options) return std::make_unique<Operation>([&](ops::Io& io) { return refused(io, options.error()); });
-  return std::make_unique<Operation>([&](ops::Io& io) { return start(io, std::move(*options)); });
+  return std::make_unique<Operation>(
+      [&](ops::Io& io) { return op(io, sessionCache(), std::move(*options), std::move(request)); });
 }
 
+// `query`: {address, command, targetType, constraint, projection, statistics, locationQuery?, deadline}.
 std::unique_ptr<Operation> collectorQuery(const val& query, const val& security) {
   ops::CollectorQuery q;
   q.address = query["address"].as<std::string>();
@@ -145,9 +150,7 @@ std::unique_ptr<Operation> collectorQuery(const val& query, const val& security)
   q.statistics = stringField(query, "statistics");
   if (query["locationQuery"].isString()) q.locationQuery = query["locationQuery"].as<std::string>();
   q.deadline = query["deadline"].as<double>();
-  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
-    return ops::collectorQuery(io, sessionCache(), std::move(options), std::move(q));
-  });
+  return secured(security, &ops::collectorQuery, std::move(q));
 }
 
 std::unique_ptr<Operation> ping(const std::string& address, double checkedCommand, double deadline,
@@ -156,9 +159,7 @@ std::unique_ptr<Operation> ping(const std::string& address, double checkedComman
   request.address = address;
   request.checkedCommand = static_cast<std::int64_t>(checkedCommand);
   request.deadline = deadline;
-  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
-    return ops::ping(io, sessionCache(), std::move(options), std::move(request));
-  });
+  return secured(security, &ops::ping, std::move(request));
 }
 
 std::unique_ptr<Operation> collectorAdvertise(const std::string& address, double command, const val& ads,
@@ -168,9 +169,7 @@ std::unique_ptr<Operation> collectorAdvertise(const std::string& address, double
   request.command = static_cast<std::int64_t>(command);
   request.ads = emscripten::vecFromJSArray<std::string>(ads);
   request.deadline = deadline;
-  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
-    return ops::collectorAdvertise(io, sessionCache(), std::move(options), std::move(request));
-  });
+  return secured(security, &ops::collectorAdvertise, std::move(request));
 }
 
 std::unique_ptr<Operation> adCommand(const std::string& address, double command, const std::string& requestAd,
@@ -181,39 +180,29 @@ std::unique_ptr<Operation> adCommand(const std::string& address, double command,
   request.requestAd = requestAd;
   if (endMarker.isString()) request.endMarker = endMarker.as<std::string>();
   request.deadline = deadline;
-  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
-    return ops::adCommand(io, sessionCache(), std::move(options), std::move(request));
-  });
+  return secured(security, &ops::adCommand, std::move(request));
 }
 
 std::unique_ptr<Operation> adStream(const std::string& address, double command, const std::string& requestAd,
                                     double deadline, const val& security) {
   ops::AdStreamRequest request{address, static_cast<std::int64_t>(command), requestAd, deadline};
-  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
-    return ops::adStream(io, sessionCache(), std::move(options), std::move(request));
-  });
+  return secured(security, &ops::adStream, std::move(request));
 }
 
 std::unique_ptr<Operation> qmgmt(const std::string& address, bool write, double deadline, const val& security) {
   ops::QmgmtOpen request{address, write, deadline};
-  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
-    return ops::qmgmt(io, sessionCache(), std::move(options), std::move(request));
-  });
+  return secured(security, &ops::qmgmt, std::move(request));
 }
 
 std::unique_ptr<Operation> scheddAct(const std::string& address, const std::string& requestAd, double deadline,
                                      const val& security) {
   ops::ScheddAct request{address, requestAd, deadline};
-  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
-    return ops::scheddAct(io, sessionCache(), std::move(options), std::move(request));
-  });
+  return secured(security, &ops::scheddAct, std::move(request));
 }
 
 std::unique_ptr<Operation> plainCommand(const std::string& address, double command, double deadline, const val& security) {
   ops::PlainCommand request{address, static_cast<std::int64_t>(command), deadline};
-  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
-    return ops::plainCommand(io, sessionCache(), std::move(options), std::move(request));
-  });
+  return secured(security, &ops::plainCommand, std::move(request));
 }
 
 // `jobs`: [{cluster, proc, entries: [{name, directory, mode, size}]}].
@@ -233,17 +222,13 @@ std::unique_ptr<Operation> scheddSpool(const std::string& address, const val& jo
     }
     request.jobs.push_back(std::move(spoolJob));
   }
-  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
-    return ops::scheddSpool(io, sessionCache(), std::move(options), std::move(request));
-  });
+  return secured(security, &ops::scheddSpool, std::move(request));
 }
 
 std::unique_ptr<Operation> scheddRetrieve(const std::string& address, const std::string& constraint, double deadline,
                                           const val& security) {
   ops::ScheddRetrieve request{address, constraint, deadline};
-  return secured(security, [&](ops::Io& io, ops::SecurityOptions options) {
-    return ops::scheddRetrieve(io, sessionCache(), std::move(options), std::move(request));
-  });
+  return secured(security, &ops::scheddRetrieve, std::move(request));
 }
 
 void invalidateAllSessions() { sessionCache() = sec::SessionCache(); }

@@ -60,10 +60,11 @@ Task collectorQuery(Io& io, security::SessionCache& sessions, SecurityOptions se
     auto more = reply->getInt64();
     if (!more) co_return io.finish(more.error().message);
     if (*more == 0) break;
-    // Handed on as received: the API side parses each ad once (ClassAd.fromWire).
+    // Handed on as received, as bytes (a run of them crosses as one buffer): the API side
+    // parses each ad once.
     auto lines = cedar::getClassAdLines(*reply);
     if (!lines) co_return io.finish(lines.error().message);
-    io.emit(std::move(*lines));
+    io.emitBytes(Bytes(lines->begin(), lines->end()));
   }
   io.finish(std::nullopt);
 }

@@ -125,8 +125,7 @@ class Conversation {
         const auto* rows = reinterpret_cast<const uint8_t*>(call.text.data());
         for (std::size_t at = 0; at < call.text.size(); at += kMaterializeChunk)
           m.putBytes(std::span(rows + at, std::min(kMaterializeChunk, call.text.size() - at)));
-        if (auto sent = c_.send(std::move(m)); !sent) co_return failure(sent.error());
-        auto reply = co_await c_.receive();
+        auto reply = co_await exchange(std::move(m));
         if (!reply) co_return failure(reply.error());
         auto in = c_.reader(*reply);
         auto file = in.getString();
@@ -153,8 +152,7 @@ class Conversation {
       case Kind::GetCapabilities: {
         auto m = c_.writer();
         m.putInt(kGetCapabilities).putInt(0);
-        if (auto sent = c_.send(std::move(m)); !sent) co_return failure(sent.error());
-        auto reply = co_await c_.receive();
+        auto reply = co_await exchange(std::move(m));
         if (!reply) co_return failure(reply.error());
         auto in = c_.reader(*reply);
         auto ad = cedar::getClassAd(in);
@@ -166,8 +164,7 @@ class Conversation {
         auto m = c_.writer();
         if (call.flags == 0) m.putInt(kCommitNoFlags);
         else m.putInt(kCommit).putInt(call.flags);
-        if (auto sent = c_.send(std::move(m)); !sent) co_return failure(sent.error());
-        auto reply = co_await c_.receive();
+        auto reply = co_await exchange(std::move(m));
         if (!reply) co_return failure(reply.error());
         auto in = c_.reader(*reply);
         auto rval = in.getInt64();
@@ -244,6 +241,14 @@ class Conversation {
   }
 
   // A call answered that way: its rval, or the refusal.
+  // A call whose reply is not the usual answer (rval, errno, reason): the reply message itself.
+  Async<Result<Bytes, Error>> exchange(cedar::MessageWriter message) {
+    if (auto sent = c_.send(std::move(message)); !sent) co_return failure(sent.error());
+    auto reply = co_await c_.receive();
+    if (!reply) co_return failure(reply.error());
+    co_return std::move(*reply);
+  }
+
   Async<Result<int64_t, Error>> request(cedar::MessageWriter message, std::string what) {
     if (auto sent = c_.send(std::move(message)); !sent) co_return failure(sent.error());
     auto got = co_await answer();

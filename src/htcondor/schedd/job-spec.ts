@@ -2,6 +2,7 @@
 // cluster), a list of them, or a constraint (an expression, as text or ExprTree).
 import { engine } from '../../classad/engine.js';
 import { ExprTree } from '../../classad/expr-tree.js';
+import { quote } from '../../classad/quote.js';
 import { HTCondorValueError } from '../../errors.js';
 
 export type JobSpec = string | readonly string[] | ExprTree;
@@ -20,7 +21,7 @@ export function constraintText(constraint: string | ExprTree | undefined): strin
   return text;
 }
 
-/** Job ids ("C.P") or the constraint a spec names, as `act`, `export_jobs` and `unexport_jobs` send them. */
+/** Job ids ("C.P,C") or the constraint a spec names. */
 export function actionTarget(spec: JobSpec): { ids: string } | { constraint: string } {
   if (Array.isArray(spec)) {
     for (const id of spec) {
@@ -30,6 +31,12 @@ export function actionTarget(spec: JobSpec): { ids: string } | { constraint: str
   }
   if (typeof spec === 'string' && (JOB_ID.test(spec) || CLUSTER_ID.test(spec))) return { ids: spec.trim() };
   return { constraint: constraintText(spec as string | ExprTree) };
+}
+
+/** The request attribute naming a spec's jobs, as `act`, `export_jobs` and `unexport_jobs` send it. */
+export function actionTargetAttribute(spec: JobSpec): string {
+  const target = actionTarget(spec);
+  return 'ids' in target ? `ActionIds = ${quote(target.ids)}` : `ActionConstraint = ${target.constraint}`;
 }
 
 /** `edit`'s targets: [cluster, proc] pairs, or a constraint. */

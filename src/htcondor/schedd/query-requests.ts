@@ -9,6 +9,8 @@ import { constraintText } from './job-spec.js';
 
 export const QUERY_JOB_ADS = 516;
 export const QUERY_SCHEDD_HISTORY = 515;
+// The bit QueryOpts.ClusterAds and JobsetAds add to their Include flag: those ads without the jobs'.
+const NO_PROC_ADS = 0x40;
 
 export function jobQueryAd(constraint: string | ExprTree | undefined, projection: readonly string[], limit: number, opts: number, me: string): string {
   const attrs = [
@@ -24,7 +26,7 @@ export function jobQueryAd(constraint: string | ExprTree | undefined, projection
     if (opts & QueryOpts.SummaryOnly) attrs.push('SummaryOnly = true');
     if (opts & QueryOpts.IncludeClusterAd) attrs.push('IncludeClusterAd = true');
     if (opts & QueryOpts.IncludeJobsetAds) attrs.push('IncludeJobsetAds = true');
-    if (opts & 0x40) attrs.push('NoProcAds = true');
+    if (opts & NO_PROC_ADS) attrs.push('NoProcAds = true');
   }
   return `[ ${attrs.join('; ')} ]`;
 }
