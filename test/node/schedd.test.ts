@@ -263,6 +263,51 @@ describe('Schedd queries', () => {
     await expect(s.query('true', [], undefined, -1, 0, { signal: controller.signal })).rejects.toThrow(HTCondorIOError);
   });
 
+  it('export_jobs hands a cluster to Lumberjack, import_exported_job_results and unexport_jobs take it back; a bad export dir is refused', async () => {
+    const s = await schedd({});
+    const { clusterId } = await s.submit(description({ hold: 'true', executable: '/bin/sleep', arguments: '300' }));
+    const constraint = `ClusterId == ${clusterId}`;
+    const exportDir = `export-${clusterId}`;
+    mkdirSync(path.join(outside, exportDir));
+    execFileSync(inRoot, ['chown', pool.user, `${inside}/${exportDir}`]);
+    try {
+      const exported = await s.export_jobs([`${clusterId}.0`], `${inside}/${exportDir}`, `${inside}/spool`);
+      expect([exported.get('TotalJobAds'), exported.get('Log')]).toEqual([1, `${inside}/${exportDir}/job_queue.log`]);
+      expect(readFileSync(path.join(outside, exportDir, 'job_queue.log'), 'utf8')).toContain(`${clusterId}.0`);
+      expect(await condorQ(constraint, 'Managed', 'ManagedManager')).toEqual(['External Lumberjack']);
+      // A held job's results are not merged back.
+      expect((await s.import_exported_job_results(`${inside}/${exportDir}`)).get('TotalJobAds')).toBe(0);
+      expect((await s.unexport_jobs(constraint)).get('TotalJobAds')).toBe(1);
+      expect(await condorQ(constraint, 'Managed')).toEqual(['undefined']);
+      await expect(s.export_jobs(constraint, `${inside}/no-such-dir`)).rejects.toThrow(/Failed to initialize export job log/);
+      expect(await condorQ(constraint, 'Managed')).toEqual(['undefined']);
+    } finally {
+      await s.act(htcondor.JobAction.Remove, constraint);
+    }
+  });
+
+  it('another user\'s job: act changes nothing and counts it in TotalPermissionDenied (as the Python bindings); edit throws and changes nothing', async () => {
+    // A second user: the root's `daemon` account, with a token the pool's key signs.
+    const otherToken = execFileSync(inRoot, ['condor_token_create', '-identity', `daemon@${pool.identity.split('@')[1]}`], { encoding: 'utf8' }).trim();
+    const otherSecurity = new htcondor.SecMan();
+    otherSecurity.setToken(otherToken);
+    const location = await new htcondor.Collector(pool.collector, { security: otherSecurity }).locate(htcondor.DaemonTypes.Schedd);
+    const other = new htcondor.Schedd(location, { security: otherSecurity });
+    const { clusterId } = await other.submit(new htcondor.Submit({ executable: '/bin/sleep', arguments: '300', hold: 'true', request_memory: '16', request_disk: '1024' }, { cwd: '/tmp' }));
+    const constraint = `ClusterId == ${clusterId}`;
+    try {
+      const s = await schedd({});
+      for (const spec of [[`${clusterId}.0`], constraint]) {
+        const result = await s.act(htcondor.JobAction.Remove, spec);
+        expect([result.get('TotalSuccess'), result.get('TotalPermissionDenied')]).toEqual([0, 1]);
+      }
+      await expect(s.edit(`${clusterId}.0`, 'Foo', '1')).rejects.toThrow(/may not change attributes for jobs they do not own/);
+      expect((await asUser('condor_q', '-allusers', '-constraint', constraint, '-af', 'Owner', 'JobStatus', 'Foo')).trim()).toBe('daemon 5 undefined');
+    } finally {
+      await other.act(htcondor.JobAction.Remove, constraint);
+    }
+  });
+
   it('refreshGSIProxy says GSI is gone', async () => {
     const s = await schedd({});
     expect(() => s.refreshGSIProxy()).toThrow(/GSI/);
