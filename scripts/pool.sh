@@ -56,6 +56,8 @@ SEC_DEFAULT_AUTHENTICATION_METHODS = \$(SEC_DEFAULT_AUTHENTICATION_METHODS), PAS
 # A host certificate from a test CA, so that daemons offer SSL as a site's would.
 AUTH_SSL_SERVER_CERTFILE = /etc/condor/ssl/host.crt
 AUTH_SSL_SERVER_KEYFILE = /etc/condor/ssl/host.key
+# Per-run (epoch) records, off by default in 23.x, for Schedd.jobEpochHistory.
+JOB_EPOCH_HISTORY = \$(SPOOL)/epoch_history
 CONF
   id -u "$TEST_USER" >/dev/null 2>&1 || true
   in_root sh -c "id -u $TEST_USER >/dev/null 2>&1 || useradd -m -u $TEST_UID -s /bin/sh $TEST_USER"

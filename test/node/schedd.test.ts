@@ -67,7 +67,7 @@ describe.each([
   ['direct TCP', {}],
   ['the proxy', { proxy: proxy.url }],
 ] as [string, htcondor.ConnectionOptions][])('Schedd over %s', (_, via) => {
-  it('runs a 3-proc cluster to completion, and history finds it as condor_history does', async () => {
+  it('runs a 3-proc cluster to completion; history and jobEpochHistory find it as condor_history (-epochs) does', async () => {
     const s = await schedd(via);
     const result = await s.submit(description(), { count: 3 });
     expect(result.numProcs).toBe(3);
@@ -88,6 +88,13 @@ describe.each([
     const names = theirs.split('\n').map((line) => /^(\w+) = /.exec(line)?.[1]).filter((n): n is string => !!n).sort();
     expect(full).toHaveLength(1);
     expect(full[0]!.keys().sort()).toEqual(names);
+    // One run each: one epoch record per proc, as condor_history -epochs shows.
+    const epochs = [];
+    for await (const ad of await s.jobEpochHistory(`ClusterId == ${result.clusterId}`, ['ProcId', 'NumShadowStarts'])) epochs.push(ad);
+    const theirEpochs = await asUser('condor_history', '-epochs', '-constraint', `ClusterId == ${result.clusterId}`, '-af', 'ProcId', 'NumShadowStarts');
+    expect(epochs.map((ad) => `${String(ad.get('ProcId'))} ${String(ad.get('NumShadowStarts'))}`).sort())
+      .toEqual(theirEpochs.trim().split('\n').sort());
+    expect(epochs).toHaveLength(3);
   });
 
   it('query with a projection equals condor_q, and hold / release / remove change JobStatus', async () => {
