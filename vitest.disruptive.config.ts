@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Tests that restart the pool's daemons: run alone, after the main suite, on a pool of their own
-// (a restarted schedd would fail whatever another test file was doing with it).
+// Tests that restart the pool's daemons or load the schedd with 100,000 jobs: run alone, after
+// the main suite, on a pool of their own (a restarted or swamped schedd would fail whatever
+// another test file was doing with it).
 export default defineConfig({
   test: {
     include: ['test/disruptive/**/*.test.ts'],

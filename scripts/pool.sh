@@ -58,6 +58,8 @@ AUTH_SSL_SERVER_CERTFILE = /etc/condor/ssl/host.crt
 AUTH_SSL_SERVER_KEYFILE = /etc/condor/ssl/host.key
 # Per-run (epoch) records, off by default in 23.x, for Schedd.jobEpochHistory.
 JOB_EPOCH_HISTORY = \$(SPOOL)/epoch_history
+# Room for the 100,000-job query test beside the other tests' jobs (the default is 100,000).
+MAX_JOBS_PER_OWNER = 200000
 CONF
   id -u "$TEST_USER" >/dev/null 2>&1 || true
   in_root sh -c "id -u $TEST_USER >/dev/null 2>&1 || useradd -m -u $TEST_UID -s /bin/sh $TEST_USER"

@@ -150,11 +150,20 @@ export class Schedd {
     options?: CallOptions): Promise<T[]>;
   async query(constraint: string | ExprTree = 'true', projection: readonly string[] = [], callback?: (ad: ClassAd) => unknown,
     limit = -1, opts: number = QueryOpts.Default, options?: CallOptions): Promise<unknown[]> {
+    const iterator = await this.xquery(constraint, projection, limit, opts, undefined, options);
+    // A chunk at a time: no promise per ad.
     const results: unknown[] = [];
-    for await (const ad of await this.xquery(constraint, projection, limit, opts, undefined, options)) {
-      results.push(callback ? callback(ad) : ad);
+    try {
+      for (;;) {
+        const ads = iterator.nextAdsNonBlocking(); // with none left, throws what ended the answer
+        for (const ad of ads) results.push(callback ? callback(ad) : ad);
+        if (ads.length > 0) continue;
+        if (iterator.done()) return results;
+        await iterator.watch();
+      }
+    } finally {
+      iterator.close(); // stops the answer if the callback threw
     }
-    return results;
   }
 
   /**

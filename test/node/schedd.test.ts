@@ -128,6 +128,9 @@ describe.each([
       expect(await condorQ(constraint, 'Foo', 'Baz', 'Qux')).toEqual(['bar 5 x', 'undefined 5 x']);
       await expect(s.edit(`${clusterId}.0`, 'ClusterId', '7')).rejects.toThrow(/immutable attribute ClusterId/);
       await expect(s.edit(constraint, 'Foo', 'this is not ( an expression')).rejects.toThrow(HTCondorValueError);
+      const unmatched = s.edit(`${constraint} && ProcId == 7`, 'Foo', '1');
+      await expect(unmatched).rejects.toThrow(HTCondorIOError);
+      await expect(unmatched).rejects.toThrow(/^no job matches the constraint ClusterId == \d+ && ProcId == 7$/);
       await expect(s.query('ClusterId == (')).rejects.toThrow(HTCondorValueError);
       expect(await condorQ(`${constraint} && ProcId == 0`, 'ClusterId')).toEqual([String(clusterId)]);
     } finally {

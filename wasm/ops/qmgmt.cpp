@@ -1,8 +1,6 @@
 #include "ops/qmgmt.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <deque>
 #include <utility>
 
@@ -47,15 +45,42 @@ struct Answer {
   std::string reason;
 };
 
-// What a refused call said: the schedd's own reason when it sent one, else its errno.
-std::string refusal(const char* what, const Answer& a) {
+// The schedd's errno is its own platform's number, not this build's (in WebAssembly errno
+// follows WASI's numbering): the few qmgmt sets, the same on Linux, macOS and Windows.
+enum SchedErrno : int64_t { kEperm = 1, kEnoent = 2, kEnomem = 12, kEacces = 13, kEinval = 22 };
+
+std::string errnoText(int64_t code) {
+  switch (code) {
+    case kEperm: return "Operation not permitted (EPERM)";
+    case kEnoent: return "No such file or directory (ENOENT)";
+    case kEnomem: return "Cannot allocate memory (ENOMEM)";
+    case kEacces: return "Permission denied (EACCES)";
+    case kEinval: return "Invalid argument (EINVAL)";
+    default: return "errno " + std::to_string(code);
+  }
+}
+
+// What NewCluster and NewProc mean by their negative answers (condor_qmgr.h's NEWJOB_ERR_*),
+// in condor_submit's words.
+const char* newJobRefusal(int64_t rval) {
+  switch (rval) {
+    case -2: return "Number of submitted jobs would exceed MAX_JOBS_SUBMITTED";
+    case -3: return "Number of submitted jobs would exceed MAX_JOBS_PER_OWNER";
+    case -4: return "Number of submitted jobs would exceed MAX_JOBS_PER_SUBMISSION";
+    case -5: return "User is disabled";
+    case -6: return "User is not known to the schedd";
+    default: return nullptr;
+  }
+}
+
+// What a refused call said: the schedd's own reason when it sent one, else what its answer
+// code or errno means.
+std::string refusal(const char* what, const Answer& a, bool newJob = false) {
   std::string out = std::string(what) + " failed";
   if (!a.reason.empty()) return out + ": " + a.reason;
-  // Errnos are small; the schedd sends them either sign. Anything else is only a number.
+  if (const char* meaning = newJob ? newJobRefusal(a.rval) : nullptr) return out + ": " + meaning;
   if (a.err == 0) return out + " (" + std::to_string(a.rval) + ")";
-  if (a.err <= -4096 || a.err >= 4096) return out + " (error " + std::to_string(a.err) + ")";
-  const int code = static_cast<int>(a.err < 0 ? -a.err : a.err);
-  return out + ": " + std::strerror(code) + " (errno " + std::to_string(code) + ")";
+  return out + ": " + errnoText(a.err < 0 ? -a.err : a.err);  // schedds send it either sign
 }
 
 std::string errorReason(const classad::ClassAd& ad) {
@@ -77,7 +102,7 @@ class Conversation {
       case Kind::NewCluster: {
         auto m = c_.writer();
         m.putInt(kNewCluster);
-        auto reply = co_await request(std::move(m), "creating a cluster");
+        auto reply = co_await request(std::move(m), "creating a cluster", true);
         if (!reply) co_return failure(reply.error());
         lastCluster_ = *reply;
         io_.emit("cluster " + std::to_string(*reply));
@@ -115,8 +140,10 @@ class Conversation {
         if (auto sent = c_.send(std::move(m)); !sent) co_return failure(sent.error());
         auto got = co_await answer();
         if (!got) co_return failure(got.error());
-        if (got->rval < 0 && got->err != ENOENT) co_return failure(refusal("setting an attribute by constraint", *got));
-        io_.emit("matched " + std::to_string(std::max<int64_t>(got->rval, 0)));
+        // No match is a failure, as in both Python bindings.
+        if (got->rval < 0 && got->err == kEnoent) co_return failure("no job matches the constraint " + call.text);
+        if (got->rval < 0) co_return failure(refusal("setting an attribute by constraint", *got));
+        io_.emit("matched " + std::to_string(got->rval));
         co_return std::monostate{};
       }
       case Kind::SendMaterializeData: {
@@ -206,7 +233,7 @@ class Conversation {
       pendingProcs_.pop_front();
       auto got = co_await answer();
       if (!got) co_return failure(got.error());
-      if (got->rval < 0) co_return failure(refusal("creating a job", *got));
+      if (got->rval < 0) co_return failure(refusal("creating a job", *got, true));
       if (got->rval != expected)
         co_return failure("the schedd numbered the new job " + std::to_string(got->rval) + ", not " + std::to_string(expected));
       io_.emit("proc " + std::to_string(got->rval));
@@ -240,7 +267,6 @@ class Conversation {
     co_return out;
   }
 
-  // A call answered that way: its rval, or the refusal.
   // A call whose reply is not the usual answer (rval, errno, reason): the reply message itself.
   Async<Result<Bytes, Error>> exchange(cedar::MessageWriter message) {
     if (auto sent = c_.send(std::move(message)); !sent) co_return failure(sent.error());
@@ -249,11 +275,12 @@ class Conversation {
     co_return std::move(*reply);
   }
 
-  Async<Result<int64_t, Error>> request(cedar::MessageWriter message, std::string what) {
+  // A call answered the usual way: its rval, or the refusal.
+  Async<Result<int64_t, Error>> request(cedar::MessageWriter message, std::string what, bool newJob = false) {
     if (auto sent = c_.send(std::move(message)); !sent) co_return failure(sent.error());
     auto got = co_await answer();
     if (!got) co_return failure(got.error());
-    if (got->rval < 0) co_return failure(refusal(what.c_str(), *got));
+    if (got->rval < 0) co_return failure(refusal(what.c_str(), *got, newJob));
     co_return got->rval;
   }
 
