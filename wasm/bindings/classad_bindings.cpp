@@ -2,6 +2,7 @@
 // parse, print and evaluate operations. Values leave as typed JSON (classad/typed_json.hpp).
 #include <emscripten/bind.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
@@ -43,6 +44,7 @@ std::shared_ptr<Ad> parseAd(const std::string& text) {
 // lastParseError() when a line does not parse.
 std::shared_ptr<Ad> wireAd(std::string_view rest) {
   auto ad = std::make_shared<htcondor::classad::ClassAd>();
+  ad->reserve(static_cast<size_t>(std::count(rest.begin(), rest.end(), '\n')) + 1);
   while (!rest.empty()) {
     const size_t end = rest.find('\n');
     const std::string_view line = rest.substr(0, end);

@@ -1,5 +1,7 @@
 #include "classad/classad.hpp"
 
+#include <algorithm>
+
 namespace htcondor::classad {
 
 // strncasecmp in the C locale, inline: every attribute lookup and insert compares names.
@@ -40,27 +42,38 @@ void ExprList::setParentScope(const ClassAd* scope) const {
 
 void ClassAd::setParentScope(const ClassAd* scope) const { ExprTree::setParentScope(scope); }
 
+namespace {
+
+// Where `name` is in `attrs`, or where it goes.
+template <typename Attrs>
+auto position(Attrs& attrs, std::string_view name) {
+  return std::lower_bound(attrs.begin(), attrs.end(), name,
+                          [](const Attribute& a, std::string_view n) { return AttrOrder()(a.first, n); });
+}
+
+}  // namespace
+
 void ClassAd::insert(std::string name, ExprPtr expr) {
   expr->setParentScope(this);
-  // One walk of the tree: where the name is, or where it goes.
-  auto at = attrs_.lower_bound(name);
-  if (at != attrs_.end() && !attrs_.key_comp()(name, at->first)) {
+  // Ads are mostly built in order (copies, the submit builder): appending is the common case.
+  auto at = attrs_.empty() || AttrOrder()(attrs_.back().first, name) ? attrs_.end() : position(attrs_, name);
+  if (at != attrs_.end() && !AttrOrder()(name, at->first)) {
     at->second = std::move(expr);
   } else {
-    attrs_.emplace_hint(at, std::move(name), std::move(expr));
+    attrs_.emplace(at, std::move(name), std::move(expr));
   }
 }
 
 bool ClassAd::erase(std::string_view name) {
-  auto found = attrs_.find(name);
-  if (found == attrs_.end()) return false;
+  auto found = position(attrs_, name);
+  if (found == attrs_.end() || AttrOrder()(name, found->first)) return false;
   attrs_.erase(found);
   return true;
 }
 
 ExprPtr ClassAd::lookup(std::string_view name) const {
-  auto found = attrs_.find(name);
-  return found == attrs_.end() ? nullptr : found->second;
+  auto found = position(attrs_, name);
+  return found == attrs_.end() || AttrOrder()(name, found->first) ? nullptr : found->second;
 }
 
 }  // namespace htcondor::classad

@@ -2,7 +2,6 @@
 // itself (a nested ad), and the scope its attributes are evaluated in.
 #pragma once
 
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,7 +19,9 @@ struct AttrOrder {
   using is_transparent = void;
 };
 
-class ClassAd final : public ExprTree {
+using Attribute = std::pair<std::string, ExprPtr>;
+
+class ClassAd final : public ExprTree, public std::enable_shared_from_this<ClassAd> {
  public:
   ClassAd() : ExprTree(Kind::ClassAd) {}
 
@@ -30,7 +31,10 @@ class ClassAd final : public ExprTree {
   // The expression bound to `name`, or null.
   ExprPtr lookup(std::string_view name) const;
   size_t size() const { return attrs_.size(); }
-  const std::map<std::string, ExprPtr, AttrOrder>& attributes() const { return attrs_; }
+  // Room for `count` attributes, for a builder that knows how many are coming.
+  void reserve(size_t count) { attrs_.reserve(count); }
+  // In AttrOrder.
+  const std::vector<Attribute>& attributes() const { return attrs_; }
 
   // The pairing used for matchmaking: TARGET references (and, with old ClassAd semantics,
   // unscoped names not found here) go to this ad.
@@ -40,7 +44,9 @@ class ClassAd final : public ExprTree {
   void setParentScope(const ClassAd* scope) const override;
 
  private:
-  std::map<std::string, ExprPtr, AttrOrder> attrs_;
+  // One sorted array, not a node per attribute: ads have tens to hundreds of attributes, and
+  // are mostly built once and read.
+  std::vector<Attribute> attrs_;
   mutable const ClassAd* target_ = nullptr;
 };
 

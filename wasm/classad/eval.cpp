@@ -220,10 +220,10 @@ bool evaluate(const ExprTree& expr, EvalState& state, Value& out) {
     case ExprTree::Kind::Operation: return evaluateOperation(static_cast<const Operation&>(expr), state, out);
     case ExprTree::Kind::FunctionCall: return evaluateCall(static_cast<const FunctionCall&>(expr), state, out);
     case ExprTree::Kind::List:
-      out = Value::list(std::static_pointer_cast<const ExprList>(expr.shared_from_this()));
+      out = Value::list(static_cast<const ExprList&>(expr).shared_from_this());
       return true;
     case ExprTree::Kind::ClassAd:
-      out = Value::classAd(std::static_pointer_cast<const ClassAd>(expr.shared_from_this()));
+      out = Value::classAd(static_cast<const ClassAd&>(expr).shared_from_this());
       return true;
   }
   return false;

@@ -13,7 +13,7 @@ namespace htcondor::classad {
 
 class ClassAd;
 
-class ExprTree : public std::enable_shared_from_this<ExprTree> {
+class ExprTree {
  public:
   enum class Kind { Literal, AttrRef, Operation, FunctionCall, List, ClassAd };
 
@@ -44,6 +44,9 @@ class Literal final : public ExprTree {
   Value evaluated() const { return value_.isRelTime() ? Value::real(value_.asRelTime()) : value_; }
   // The value the literal prints as.
   const Value& value() const { return value_; }
+  // A literal evaluates to itself wherever it sits, so it keeps no scope: one literal can be
+  // shared by many ads (classad/literals.hpp).
+  void setParentScope(const ClassAd*) const override {}
 
  private:
   Value value_;
@@ -105,7 +108,9 @@ class FunctionCall final : public ExprTree {
   std::vector<ExprPtr> args_;
 };
 
-class ExprList final : public ExprTree {
+// Lists and ads are values too (evaluation hands out the tree itself), so they, and only
+// they, can give a shared pointer to themselves: other nodes spare the weak pointer.
+class ExprList final : public ExprTree, public std::enable_shared_from_this<ExprList> {
  public:
   explicit ExprList(std::vector<ExprPtr> items) : ExprTree(Kind::List), items_(std::move(items)) {}
   const std::vector<ExprPtr>& items() const { return items_; }

@@ -2,6 +2,7 @@
 
 #include <strings.h>
 
+#include "classad/literals.hpp"
 #include "classad/time_text.hpp"
 
 namespace htcondor::classad {
@@ -44,8 +45,6 @@ BinaryOp binaryOp(Tok t) {
     default: return {kNoOperator, Op::Add};
   }
 }
-
-ExprPtr literal(Value v) { return std::make_shared<Literal>(std::move(v)); }
 
 }  // namespace
 
@@ -160,7 +159,7 @@ ExprPtr Parser::primary() {
           else if (strcasecmp(name.text.c_str(), "relTime") == 0) time = relTimeFromText(v.asString());
           else return std::make_shared<FunctionCall>(std::move(name.text), std::move(args));
           // HTCondor rejects the whole expression when the literal time text is invalid.
-          return time ? literal(*time) : fail("invalid time literal");
+          return time ? literalOf(*time) : fail("invalid time literal");
         }
       }
       return std::make_shared<FunctionCall>(std::move(name.text), std::move(args));
@@ -180,12 +179,12 @@ ExprPtr Parser::primary() {
     }
     case Tok::OpenBox: return classAd();
     case Tok::OpenBrace: return list();
-    case Tok::Undefined: lexer_.consume(); return literal(Value::undefined());
-    case Tok::ErrorValue: lexer_.consume(); return literal(Value::error());
-    case Tok::Boolean: return literal(Value::boolean(lexer_.consume().boolean));
-    case Tok::Integer: return literal(Value::integer(lexer_.consume().integer));
-    case Tok::Real: return literal(Value::real(lexer_.consume().real));
-    case Tok::String: return literal(Value::string(lexer_.consume().text));
+    case Tok::Undefined: lexer_.consume(); return literalOf(Value::undefined());
+    case Tok::ErrorValue: lexer_.consume(); return literalOf(Value::error());
+    case Tok::Boolean: return literalOf(Value::boolean(lexer_.consume().boolean));
+    case Tok::Integer: return literalOf(Value::integer(lexer_.consume().integer));
+    case Tok::Real: return literalOf(Value::real(lexer_.consume().real));
+    case Tok::String: return literalOf(Value::string(lexer_.consume().text));
     default: return fail("unexpected token");
   }
 }

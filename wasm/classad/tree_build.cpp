@@ -2,6 +2,7 @@
 
 #include "classad/classad.hpp"
 #include "classad/function_support.hpp"
+#include "classad/literals.hpp"
 
 namespace htcondor::classad {
 
@@ -20,7 +21,7 @@ std::vector<ExprPtr> copyAll(const std::vector<ExprPtr>& items) {
 
 ExprPtr deepCopy(const ExprTree& expr) {
   switch (expr.kind()) {
-    case ExprTree::Kind::Literal: return std::make_shared<Literal>(static_cast<const Literal&>(expr).value());
+    case ExprTree::Kind::Literal: return literalOf(static_cast<const Literal&>(expr).value());
     case ExprTree::Kind::AttrRef: {
       const auto& ref = static_cast<const AttrRef&>(expr);
       return std::make_shared<AttrRef>(copyOrNull(ref.scope()), ref.name(), ref.absolute());
@@ -48,7 +49,7 @@ ExprPtr makeLiteral(const Value& v) {
   if (v.isList() || v.isClassAd()) return nullptr;
   // HTCondor reads the seconds into a time_t through an int.
   if (v.isRelTime()) return std::make_shared<Literal>(Value::relTime(static_cast<double>(relTimeWholeSeconds(v.asRelTime()))));
-  return std::make_shared<Literal>(v);
+  return literalOf(v);
 }
 
 ExprPtr valueExpr(const Value& v) {

@@ -50,7 +50,7 @@ struct Answer {
 enum SchedErrno : int64_t { kEperm = 1, kEnoent = 2, kEnomem = 12, kEacces = 13, kEinval = 22 };
 
 std::string errnoText(int64_t code) {
-  switch (code) {
+  switch (code < 0 && code > -4096 ? -code : code) {  // schedds send it either sign
     case kEperm: return "Operation not permitted (EPERM)";
     case kEnoent: return "No such file or directory (ENOENT)";
     case kEnomem: return "Cannot allocate memory (ENOMEM)";
@@ -80,7 +80,7 @@ std::string refusal(const char* what, const Answer& a, bool newJob = false) {
   if (!a.reason.empty()) return out + ": " + a.reason;
   if (const char* meaning = newJob ? newJobRefusal(a.rval) : nullptr) return out + ": " + meaning;
   if (a.err == 0) return out + " (" + std::to_string(a.rval) + ")";
-  return out + ": " + errnoText(a.err < 0 ? -a.err : a.err);  // schedds send it either sign
+  return out + ": " + errnoText(a.err);
 }
 
 std::string errorReason(const classad::ClassAd& ad) {
