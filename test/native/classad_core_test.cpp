@@ -1,6 +1,9 @@
 // The ClassAd core: lexing quirks, parse trees as unparsed, evaluation rules and scoping.
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "classad/classad.hpp"
 #include "classad/eval.hpp"
 #include "classad/parser.hpp"
@@ -131,4 +134,33 @@ TEST_CASE("typed JSON sees copied lists and ads empty and relative times through
   CHECK(json("[ a = { split(\"x y\") } ]").find("\"size\": 0") == std::string::npos);
   CHECK(json("relTime(real(\"NaN\"))").find("\"str\": \"--24855+-3:-14:-8\"") != std::string::npos);
   CHECK(json("relTime(-1.5)").find("\"unparse\": \"relTime(\\\"-01\\\")\"") != std::string::npos);
+}
+
+TEST_CASE("attributes inserted in any order read back sorted; a rebinding keeps the first spelling") {
+  ClassAd ad;
+  const auto lit = [](int64_t v) { return std::make_shared<Literal>(Value::integer(v)); };
+  // Out of order (the schedd's hash order), a rebinding in another case, an erase in between.
+  ad.insert("Zeta", lit(1));
+  ad.insert("b", lit(2));
+  ad.insert("Alpha", lit(3));
+  CHECK(ad.lookup("ZETA") != nullptr);
+  ad.insert("B", lit(4));
+  ad.insert("ALPHA", lit(5));
+  CHECK(ad.erase("zeta"));
+  CHECK_FALSE(ad.erase("zeta"));
+  ad.insert("c", lit(6));
+  REQUIRE(ad.size() == 3);
+  std::vector<std::string> names;
+  for (const auto& [name, expr] : ad.attributes()) names.push_back(name);
+  CHECK(names == std::vector<std::string>{"b", "c", "Alpha"});
+  CHECK(static_cast<const Literal&>(*ad.lookup("b")).value().asInteger() == 4);
+  CHECK(static_cast<const Literal&>(*ad.lookup("alpha")).value().asInteger() == 5);
+
+  // A big ad built backwards: every name found, each once.
+  ClassAd big;
+  for (int i = 100000; i > 0; --i) big.insert("A" + std::to_string(i), lit(i));
+  big.insert("a77", lit(-1));
+  CHECK(big.size() == 100000);
+  CHECK(static_cast<const Literal&>(*big.lookup("A77")).value().asInteger() == -1);
+  CHECK(static_cast<const Literal&>(*big.lookup("a99999")).value().asInteger() == 99999);
 }

@@ -44,36 +44,59 @@ void ClassAd::setParentScope(const ClassAd* scope) const { ExprTree::setParentSc
 
 namespace {
 
-// Where `name` is in `attrs`, or where it goes.
+bool byName(const Attribute& a, const Attribute& b) { return AttrOrder()(a.first, b.first); }
+
+bool sameName(std::string_view a, std::string_view b) { return !AttrOrder()(a, b) && !AttrOrder()(b, a); }
+
+// Where `name` is in the sorted `attrs`, or attrs.end().
 template <typename Attrs>
-auto position(Attrs& attrs, std::string_view name) {
-  return std::lower_bound(attrs.begin(), attrs.end(), name,
-                          [](const Attribute& a, std::string_view n) { return AttrOrder()(a.first, n); });
+auto find(Attrs& attrs, std::string_view name) {
+  auto at = std::lower_bound(attrs.begin(), attrs.end(), name,
+                             [](const Attribute& a, std::string_view n) { return AttrOrder()(a.first, n); });
+  return at != attrs.end() && sameName(at->first, name) ? at : attrs.end();
 }
 
 }  // namespace
 
 void ClassAd::insert(std::string name, ExprPtr expr) {
   expr->setParentScope(this);
-  // Ads are mostly built in order (copies, the submit builder): appending is the common case.
-  auto at = attrs_.empty() || AttrOrder()(attrs_.back().first, name) ? attrs_.end() : position(attrs_, name);
-  if (at != attrs_.end() && !AttrOrder()(name, at->first)) {
-    at->second = std::move(expr);
-  } else {
-    attrs_.emplace(at, std::move(name), std::move(expr));
+  const bool inOrder = sorted_ == attrs_.size() && (attrs_.empty() || AttrOrder()(attrs_.back().first, name));
+  attrs_.emplace_back(std::move(name), std::move(expr));
+  if (inOrder) ++sorted_;
+}
+
+void ClassAd::settle() const {
+  if (sorted_ == attrs_.size()) return;
+  const auto tail = attrs_.begin() + static_cast<std::ptrdiff_t>(sorted_);
+  // Both stable: bindings of one name stay in the order they were inserted.
+  std::stable_sort(tail, attrs_.end(), byName);
+  std::inplace_merge(attrs_.begin(), tail, attrs_.end(), byName);
+  auto out = attrs_.begin();
+  for (auto it = attrs_.begin(); it != attrs_.end();) {
+    auto next = it + 1;
+    while (next != attrs_.end() && sameName(it->first, next->first)) ++next;
+    if (next - it > 1) it->second = std::move((next - 1)->second);
+    if (out != it) *out = std::move(*it);
+    ++out;
+    it = next;
   }
+  attrs_.erase(out, attrs_.end());
+  sorted_ = attrs_.size();
 }
 
 bool ClassAd::erase(std::string_view name) {
-  auto found = position(attrs_, name);
-  if (found == attrs_.end() || AttrOrder()(name, found->first)) return false;
+  settle();
+  auto found = find(attrs_, name);
+  if (found == attrs_.end()) return false;
   attrs_.erase(found);
+  sorted_ = attrs_.size();
   return true;
 }
 
 ExprPtr ClassAd::lookup(std::string_view name) const {
-  auto found = position(attrs_, name);
-  return found == attrs_.end() || AttrOrder()(name, found->first) ? nullptr : found->second;
+  settle();
+  auto found = find(attrs_, name);
+  return found == attrs_.end() ? nullptr : found->second;
 }
 
 }  // namespace htcondor::classad

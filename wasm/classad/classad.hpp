@@ -30,11 +30,14 @@ class ClassAd final : public ExprTree, public std::enable_shared_from_this<Class
   bool erase(std::string_view name);
   // The expression bound to `name`, or null.
   ExprPtr lookup(std::string_view name) const;
-  size_t size() const { return attrs_.size(); }
+  size_t size() const { return attributes().size(); }
   // Room for `count` attributes, for a builder that knows how many are coming.
   void reserve(size_t count) { attrs_.reserve(count); }
   // In AttrOrder.
-  const std::vector<Attribute>& attributes() const { return attrs_; }
+  const std::vector<Attribute>& attributes() const {
+    settle();
+    return attrs_;
+  }
 
   // The pairing used for matchmaking: TARGET references (and, with old ClassAd semantics,
   // unscoped names not found here) go to this ad.
@@ -44,9 +47,16 @@ class ClassAd final : public ExprTree, public std::enable_shared_from_this<Class
   void setParentScope(const ClassAd* scope) const override;
 
  private:
-  // One sorted array, not a node per attribute: ads have tens to hundreds of attributes, and
-  // are mostly built once and read.
-  std::vector<Attribute> attrs_;
+  // Sorts what was inserted out of order into place; of two bindings of a name, the later
+  // one's expression stays under the first one's spelling.
+  void settle() const;
+
+  // One array, not a node per attribute: ads have tens to hundreds of attributes and are
+  // mostly built once, then read. Sorted up to sorted_; after it, what was inserted out of
+  // order, as it came, until the next read sorts it in: a builder inserting in any order
+  // (the schedd sends attributes in hash order) pays a sort, never a move per insert.
+  mutable std::vector<Attribute> attrs_;
+  mutable size_t sorted_ = 0;
   mutable const ClassAd* target_ = nullptr;
 };
 
