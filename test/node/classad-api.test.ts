@@ -133,6 +133,23 @@ describe('an expression taken from an ad', () => {
     n.eval(new ClassAd({ A: 99 }));
     expect(new ExprTree('N.Y').eval(ad)).toBe(1);
   });
+
+  it('keeps its ad alive: it still evaluates there after the ad is disposed and its memory reused', () => {
+    const ad = new ClassAd('[ X = Y + 1; Y = 2 ]');
+    const x = ad.lookup('X')!;
+    ad.dispose();
+    for (let i = 0; i < 1000; i++) new ClassAd(`[ Y = ${i}; Z = "${'z'.repeat(i % 50)}" ]`).dispose();
+    expect(x.eval()).toBe(3);
+  });
+
+  it('goes into another ad as a copy, as in Python: the original keeps its own scope', () => {
+    const expr = new ExprTree('Y + 1');
+    const ad = new ClassAd({ Y: 2 });
+    ad.set('X', expr);
+    expect(ad.eval('X')).toBe(3);
+    expect(expr.eval()).toBe(Value.Undefined);
+    expect(ad.lookup('X')!.eval()).toBe(3);
+  });
 });
 
 describe('register', () => {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "classad/classad.hpp"
+#include "classad/tree_build.hpp"
 #include "handles.hpp"
 
 namespace {
@@ -21,10 +22,13 @@ size_t adSize(const Ad& ad) { return ad.ad->size(); }
 // The expression bound to `name`, shared with the ad (the ad stays its scope); null if absent.
 val adLookup(const Ad& ad, const std::string& name) {
   auto tree = ad.ad->lookup(name);
-  return tree ? val(std::make_shared<Expr>(Expr{tree})) : val::null();
+  return tree ? val(std::make_shared<Expr>(Expr{tree, ad.ad})) : val::null();
 }
 
-void adInsert(const Ad& ad, const std::string& name, const Expr& expr) { ad.ad->insert(name, expr.tree); }
+// A copy goes in, as Python's ad[name] = expr: the caller's expression keeps its own scope.
+void adInsert(const Ad& ad, const std::string& name, const Expr& expr) {
+  ad.ad->insert(name, htcondor::classad::deepCopy(*expr.tree));
+}
 
 bool adErase(const Ad& ad, const std::string& name) { return ad.ad->erase(name); }
 

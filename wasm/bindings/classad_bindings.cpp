@@ -79,11 +79,10 @@ emscripten::val parseWireAds(const emscripten::val& bytes, const emscripten::val
 
 std::string lastParseError() { return lastError; }
 
-// Typed JSON of `expr` evaluated as an attribute of `scope` (default: the ad it sits in), paired
-// with `target`.
+// Typed JSON of `expr` evaluated as an attribute of `scope` (default: the ad it was looked up
+// in), paired with `target`.
 std::string evalExpr(const Expr& expr, const std::shared_ptr<Ad>& scope, const std::shared_ptr<Ad>& target) {
-  htcondor::classad::LooseEvaluation evaluation(*expr.tree, scope ? scope->ad.get() : nullptr,
-                                                target ? target->ad.get() : nullptr);
+  htcondor::classad::LooseEvaluation evaluation(*expr.tree, expr.scope(scope), target ? target->ad.get() : nullptr);
   const auto& value = evaluation.value();
   return value ? htcondor::classad::typedJson(*value) : std::string("{\"t\": \"eval_fail\"}");
 }

@@ -67,8 +67,7 @@ std::shared_ptr<Expr> composeExpr(Op op, const Expr& a, const std::shared_ptr<Ex
 
 // `expr` evaluated (as evalExpr) and given back as an expression; null on evaluation failure.
 val simplifyExpr(const Expr& expr, const std::shared_ptr<Ad>& scope, const std::shared_ptr<Ad>& target) {
-  htcondor::classad::LooseEvaluation evaluation(*expr.tree, scope ? scope->ad.get() : nullptr,
-                                                target ? target->ad.get() : nullptr);
+  htcondor::classad::LooseEvaluation evaluation(*expr.tree, expr.scope(scope), target ? target->ad.get() : nullptr);
   const auto& value = evaluation.value();
   return value ? exprVal(htcondor::classad::valueExpr(*value)) : val::null();
 }

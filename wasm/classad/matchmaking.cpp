@@ -20,8 +20,8 @@ bool symmetricMatch(const ClassAd& a, const ClassAd& b) { return matches(a, b) &
 LooseEvaluation::LooseEvaluation(const ExprTree& expr, const ClassAd* scope, const ClassAd* target)
     : expr_(expr),
       home_(expr.parentScope()),
-      pairing_(scope ? scope : home_, target),
-      value_(evaluateIn(expr, scope ? scope : home_)) {}
+      pairing_(scope, target),
+      value_(evaluateIn(expr, scope)) {}
 
 // The expression goes back to its own ad before the pairing ends.
 LooseEvaluation::~LooseEvaluation() { expr_.setParentScope(home_); }

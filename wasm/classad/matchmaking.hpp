@@ -20,9 +20,9 @@ bool matches(const ClassAd& ad, const ClassAd& target);
 // Both ads' Requirements hold against each other.
 bool symmetricMatch(const ClassAd& a, const ClassAd& b);
 
-// `expr` evaluated as an attribute of `scope` (default: the ad it sits in) paired with `target`,
-// as Python's ExprTree.eval(scope, target). The scope and pairing last as long as this object, so
-// the value's lists and ads can still be read in them; then `expr` is back in its own ad.
+// `expr` evaluated as an attribute of `scope` (null: of no ad) paired with `target`, as Python's
+// ExprTree.eval(scope, target). The scope and pairing last as long as this object, so the
+// value's lists and ads can still be read in them; then `expr` is back in its own ad.
 class LooseEvaluation {
  public:
   LooseEvaluation(const ExprTree& expr, const ClassAd* scope, const ClassAd* target);
