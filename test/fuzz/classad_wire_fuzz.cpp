@@ -6,6 +6,7 @@
 #include <span>
 
 #include "cedar/classad_wire.hpp"
+#include "classad/ad_lines.hpp"
 #include "cedar/message.hpp"
 
 using namespace htcondor::cedar;
@@ -22,9 +23,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   {
     MessageReader parsed(std::span<const uint8_t>(data + 1, size - 1), encrypted);
     MessageReader raw(std::span<const uint8_t>(data + 1, size - 1), encrypted);
-    if (getClassAd(parsed, options) && !options.literalsOnly) {
+    auto ad = getClassAd(parsed, options);
+    if (ad && !options.literalsOnly) {
       auto lines = getClassAdLines(raw, options);
       if (lines ? raw.position() != parsed.position() : lines.error().code != Errc::BadAttribute) __builtin_trap();
+      // The main thread's reader of those lines gives the same ad, also the second time, when
+      // its trees come from what it parsed the first.
+      if (lines) {
+        htcondor::classad::AdLinesReader reader;
+        for (int pass = 0; pass < 2; ++pass) {
+          auto again = reader.read(*lines);
+          if (!again || again->size() != (*ad)->size()) __builtin_trap();
+        }
+      }
     }
   }
   // A query reply is a sequence of ads; read as many as there are.

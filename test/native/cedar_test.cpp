@@ -506,6 +506,18 @@ TEST_CASE("primitives: malformed input is an error value") {
   REQUIRE_FALSE(r);
   CHECK(r.error().code == Errc::StringHasNul);
   CHECK(std::string(errcName(r.error().code)) == "StringHasNul");
+  // Nor can one starting with the NULL marker (found by fuzzing: it read back as NULL), in
+  // either mode; a nullable NULL still goes.
+  for (const bool encrypted : {false, true}) {
+    MessageWriter marked(encrypted);
+    marked.putString("\xad" "name = 8");
+    auto m = std::move(marked).finish();
+    REQUIRE_FALSE(m);
+    CHECK(m.error().code == Errc::BadArgument);
+    MessageWriter null(encrypted);
+    null.putNullableString(std::nullopt);
+    CHECK(std::move(null).finish());
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,15 +2,14 @@
 // parse, print and evaluate operations. Values leave as typed JSON (classad/typed_json.hpp).
 #include <emscripten/bind.h>
 
-#include <algorithm>
 #include <memory>
 #include <string>
 
+#include "classad/ad_lines.hpp"
 #include "classad/classad.hpp"
 #include "classad/eval.hpp"
 #include "classad/host_functions.hpp"
 #include "classad/matchmaking.hpp"
-#include "classad/old_syntax.hpp"
 #include "classad/parser.hpp"
 #include "classad/typed_json.hpp"
 #include "classad/unparse.hpp"
@@ -40,28 +39,14 @@ std::shared_ptr<Ad> parseAd(const std::string& text) {
   return ad ? std::make_shared<Ad>(Ad{ad}) : nullptr;
 }
 
-// An ad as it came over the wire: "Name = Expr" lines (cedar::getClassAdLines); null with
-// lastParseError() when a line does not parse.
-std::shared_ptr<Ad> wireAd(std::string_view rest) {
-  auto ad = std::make_shared<htcondor::classad::ClassAd>();
-  ad->reserve(static_cast<size_t>(std::count(rest.begin(), rest.end(), '\n')) + 1);
-  while (!rest.empty()) {
-    const size_t end = rest.find('\n');
-    const std::string_view line = rest.substr(0, end);
-    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-    if (!htcondor::classad::insertLongFormLine(*ad, line)) {
-      lastError = "attribute line does not parse: " + std::string(line.substr(0, 80));
-      return nullptr;
-    }
-  }
-  return std::make_shared<Ad>(Ad{ad});
-}
-
-// A run of ads as one buffer (UTF-8 bytes) and where each ends (a Uint32Array), as a query's
-// answer leaves the worker: one crossing for all of them. An array of handles, or null.
+// A run of ads as one buffer (UTF-8 "Name = Expr" lines, cedar::getClassAdLines) and where
+// each ends (a Uint32Array), as a query's answer leaves the worker: one crossing for all of
+// them, and the run's repeated expressions parsed once. An array of handles, or null with
+// lastParseError().
 emscripten::val parseWireAds(const emscripten::val& bytes, const emscripten::val& ends) {
   const std::string all = htcondor::bindings::byteCopy<std::string>(bytes);
   const auto bounds = emscripten::convertJSArrayToNumberVector<std::uint32_t>(ends);
+  htcondor::classad::AdLinesReader reader;
   emscripten::val out = emscripten::val::array();
   std::uint32_t start = 0;
   for (const std::uint32_t end : bounds) {
@@ -69,9 +54,12 @@ emscripten::val parseWireAds(const emscripten::val& bytes, const emscripten::val
       lastError = "record bounds out of order";
       return emscripten::val::null();
     }
-    auto ad = wireAd(std::string_view(all).substr(start, end - start));
-    if (!ad) return emscripten::val::null();
-    out.call<void>("push", ad);
+    auto ad = reader.read(std::string_view(all).substr(start, end - start));
+    if (!ad) {
+      lastError = reader.error();
+      return emscripten::val::null();
+    }
+    out.call<void>("push", std::make_shared<Ad>(Ad{std::move(ad)}));
     start = end;
   }
   return out;

@@ -66,7 +66,7 @@ Result<std::shared_ptr<classad::ClassAd>> getClassAd(MessageReader& in, const Ge
 
 // Reads one ad's attribute lines without parsing them: "Name = Expr" lines joined by newlines,
 // as the ad went over the wire. For ads that are only passed on to be parsed elsewhere (once)
-// with classad::insertLongFormLine.
+// with classad::AdLinesReader.
 Result<std::string> getClassAdLines(MessageReader& in, const GetAdOptions& options = {});
 
 }  // namespace htcondor::cedar

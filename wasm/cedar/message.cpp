@@ -48,6 +48,11 @@ MessageWriter& MessageWriter::putString(std::string_view value) {
     error_ = Error{Errc::StringHasNul, "string to send contains a NUL byte"};
     return *this;
   }
+  // The receiver takes a string starting with the NULL marker for NULL: it cannot be sent.
+  if (!value.empty() && static_cast<uint8_t>(value[0]) == kNullStringMarker) {
+    error_ = Error{Errc::BadArgument, "string to send starts with byte 0xAD, which the receiver reads as NULL"};
+    return *this;
+  }
   if (encrypted_ && static_cast<int64_t>(value.size()) + 1 > kMaxPrefixedString) {
     error_ = Error{Errc::BadArgument, "string of " + std::to_string(value.size()) +
                                           " bytes exceeds the receiver's 10000000-byte limit"};

@@ -57,23 +57,27 @@ void TextStream::consume(size_t count) {
   }
 }
 
-bool insertLongFormLine(ClassAd& ad, std::string_view line) {
+std::optional<LongFormLine> splitLongFormLine(std::string_view line) {
   size_t start = 0;
   while (start < line.size() && isSpace(line[start])) ++start;
   const size_t eq = line.find('=', start);
-  if (eq == std::string_view::npos) return false;
+  if (eq == std::string_view::npos) return std::nullopt;
   size_t nameEnd = eq;
   while (nameEnd > start && line[nameEnd - 1] == ' ') --nameEnd;
-  if (nameEnd == start) return false;
+  if (nameEnd == start) return std::nullopt;
   size_t rhs = eq + 1;
   while (rhs < line.size() && line[rhs] == ' ') ++rhs;
   // HTCondor's string source ends at a NUL.
   std::string_view expr = line.substr(rhs);
-  expr = expr.substr(0, expr.find('\0'));
-  Parser parser(expr, LexMode::Old);
-  ExprPtr tree = parser.parseExpression(false);
+  return LongFormLine{line.substr(start, nameEnd - start), expr.substr(0, expr.find('\0'))};
+}
+
+bool insertLongFormLine(ClassAd& ad, std::string_view line) {
+  const auto parts = splitLongFormLine(line);
+  if (!parts) return false;
+  ExprPtr tree = Parser(parts->expr, LexMode::Old).parseExpression(false);
   if (!tree) return false;
-  ad.insert(std::string(line.substr(start, nameEnd - start)), std::move(tree));
+  ad.insert(std::string(parts->name), std::move(tree));
   return true;
 }
 

@@ -2,6 +2,7 @@
 // per line, read from a FILE with fgets(). Internal to the ad reader.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,9 +24,18 @@ struct TextStream {
   std::string_view remaining() const { return text.substr(pos); }
 };
 
-// One `Name = Expr` line into `ad`, as InsertLongFormAttrValue: the name is what precedes the
-// first '=' (without trailing blanks), the expression is parsed in old syntax and text after it
-// is ignored. False if there is no '=', no name or the expression does not parse.
+// A `Name = Expr` line's two parts, as InsertLongFormAttrValue splits it: the name is what
+// precedes the first '=' (without blanks), the expression text what follows (without leading
+// blanks, up to a NUL). Nullopt if there is no '=' or no name.
+struct LongFormLine {
+  std::string_view name;
+  std::string_view expr;
+};
+std::optional<LongFormLine> splitLongFormLine(std::string_view line);
+
+// One `Name = Expr` line into `ad`, as InsertLongFormAttrValue: the expression is parsed in old
+// syntax and text after it is ignored. False if the line does not split or the expression does
+// not parse.
 bool insertLongFormLine(ClassAd& ad, std::string_view line);
 
 struct LongFormResult {
