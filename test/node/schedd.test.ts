@@ -3,7 +3,7 @@
 // the pool's root.
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { afterAll, describe, expect, inject, it } from 'vitest';
@@ -277,8 +277,8 @@ describe('Schedd queries', () => {
     const s = await schedd({});
     const { clusterId } = await s.submit(description({ hold: 'true', executable: '/bin/sleep', arguments: '300' }));
     const constraint = `ClusterId == ${clusterId}`;
-    const exportDir = `export-${clusterId}`;
-    mkdirSync(path.join(outside, exportDir));
+    // A new directory each run: cluster ids start again with each fresh pool.
+    const exportDir = path.basename(mkdtempSync(path.join(outside, `export-${clusterId}-`)));
     execFileSync(inRoot, ['chown', pool.user, `${inside}/${exportDir}`]);
     try {
       const exported = await s.export_jobs([`${clusterId}.0`], `${inside}/${exportDir}`, `${inside}/spool`);
