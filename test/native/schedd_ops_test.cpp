@@ -54,10 +54,16 @@ QmgmtCall call(QmgmtCall::Kind kind, int64_t proc = 0, std::string name = "", st
 }
 
 // A QMGMT conversation up to its first wait for input; returns the connection.
-int openQueue(ops::Io& io, ops::Task& task) {
+// Starts `task` and reports its one connection up; the connection.
+int connectTask(ops::Io& io, ops::Task& task) {
   task.start();
   const int conn = drain(io).back().conn;
   io.onConnected(conn);
+  return conn;
+}
+
+int openQueue(ops::Io& io, ops::Task& task) {
+  const int conn = connectTask(io, task);
   auto first = drain(io);
   REQUIRE(first.size() == 2);
   CHECK(first[0].kind == Action::Kind::Result);
@@ -214,9 +220,7 @@ TEST_CASE("the job query's ad stream: ads in any message layout up to the end ad
 
   ops::Io io;
   ops::Task task = ops::adStream(io, sessions, rawSecurity(), {"<127.0.0.1:9618>", 516, "[ Requirements = true ]", 0});
-  task.start();
-  const int conn = drain(io).back().conn;
-  io.onConnected(conn);
+  const int conn = connectTask(io, task);
   drain(io);
   // Two ads in one message (as history sends them), then the end ad in its own.
   cedar::MessageWriter two;
@@ -236,11 +240,47 @@ TEST_CASE("the job query's ad stream: ads in any message layout up to the end ad
   CHECK(ops::isEndAd(results[2]));
   CHECK(out.back().kind == Action::Kind::Done);
 
+  // One message in two packets, split inside its second ad (as a history answer arrives):
+  // the first ad is handed out before the last packet, the rest after it.
+  ops::Io split;
+  ops::Task splitTask = ops::adStream(split, sessions, rawSecurity(), {"<127.0.0.1:9618>", 515, "[ Requirements = true ]", 0});
+  const int c3 = connectTask(split, splitTask);
+  drain(split);
+  cedar::MessageWriter whole;
+  for (const char* text : {"[ ProcId = 0; Owner = \"u\" ]", "[ ProcId = 1; Owner = \"u\" ]", "[ Owner = 0; NumJobMatches = 2 ]"}) {
+    classad::Parser parser(text);
+    REQUIRE(cedar::putClassAd(whole, *parser.parseClassAd(true)));
+  }
+  const ops::Bytes payload = whole.bytes();
+  const size_t half = payload.size() / 2;
+  auto packet = [&](uint8_t endFlag, size_t from, size_t to) {
+    ops::Bytes p;
+    const auto header = cedar::packetHeader(endFlag, static_cast<uint32_t>(to - from));
+    p.insert(p.end(), header.begin(), header.end());
+    p.insert(p.end(), payload.begin() + static_cast<std::ptrdiff_t>(from), payload.begin() + static_cast<std::ptrdiff_t>(to));
+    return p;
+  };
+  auto resultsOf = [](const std::vector<Action>& actions) {
+    std::vector<std::string> texts;
+    for (const auto& a : actions)
+      if (a.kind == Action::Kind::Result) texts.emplace_back(a.bytes.begin(), a.bytes.end());
+    return texts;
+  };
+  split.onData(c3, packet(0, 0, half));
+  const auto early = resultsOf(drain(split));
+  REQUIRE(early.size() == 1);
+  CHECK(early[0].find("ProcId = 0") != std::string::npos);
+  split.onData(c3, packet(1, half, payload.size()));
+  auto rest = drain(split);
+  const auto late = resultsOf(rest);
+  REQUIRE(late.size() == 2);
+  CHECK(late[0].find("ProcId = 1") != std::string::npos);
+  CHECK(ops::isEndAd(late[1]));
+  CHECK(rest.back().kind == Action::Kind::Done);
+
   ops::Io cut;
   ops::Task cutTask = ops::adStream(cut, sessions, rawSecurity(), {"<127.0.0.1:9618>", 516, "[ Requirements = true ]", 0});
-  cutTask.start();
-  const int c2 = drain(cut).back().conn;
-  cut.onConnected(c2);
+  const int c2 = connectTask(cut, cutTask);
   drain(cut);
   cut.onData(c2, adMessage("[ ProcId = 0 ]"));
   cut.onClosed(c2);
@@ -252,9 +292,7 @@ TEST_CASE("the job query's ad stream: ads in any message layout up to the end ad
 TEST_CASE("ACT_ON_JOBS: 'still here' only when the schedd acted, then its commit confirmation") {
   ops::Io io;
   ops::Task task = ops::scheddAct(io, sessions, rawSecurity(), {"<127.0.0.1:9618>", "[ JobAction = 1; ActionIds = \"1.0\" ]", 0});
-  task.start();
-  const int conn = drain(io).back().conn;
-  io.onConnected(conn);
+  const int conn = connectTask(io, task);
   drain(io);
   io.onData(conn, adMessage("[ ActionResult = 1; result_total_1 = 1; TotalJobAds = 3 ]"));
   auto still = messagesSent(drain(io));

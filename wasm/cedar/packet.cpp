@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 namespace htcondor::cedar {
 
@@ -52,47 +53,62 @@ void PacketDecoder::feed(std::span<const uint8_t> bytes) {
   buffer_.insert(buffer_.end(), bytes.begin(), bytes.end());
 }
 
-Result<std::optional<Bytes>> PacketDecoder::next() {
+Result<std::optional<bool>> PacketDecoder::readPacket() {
   if (error_) return Failure<Error>{*error_};
-  auto broken = [this](Errc code, std::string message) -> Result<std::optional<Bytes>> {
+  auto broken = [this](Errc code, std::string message) -> Result<std::optional<bool>> {
     error_ = Error{code, std::move(message)};
     return Failure<Error>{*error_};
   };
-  for (;;) {
-    const size_t avail = buffer_.size() - consumed_;
-    const uint8_t* p = buffer_.data() + consumed_;
-    // The header is checked as soon as its bytes arrive, as HTCondor checks a short header:
-    // a bad one fails without waiting for the rest.
-    if (avail >= 1 && p[0] > kMaxEndFlag)
-      return broken(Errc::BadEndFlag, "packet end flag " + std::to_string(p[0]) + " (allowed 0..10)");
-    if (avail >= 1 && p[0] == 0 && options_.lowDataMode)
-      return broken(Errc::MultiPacketRefused, "multi-packet message received in low-data mode");
-    if (avail < kPacketHeaderSize) return std::optional<Bytes>{};
-    const uint32_t length = (uint32_t{p[1]} << 24) | (uint32_t{p[2]} << 16) | (uint32_t{p[3]} << 8) | p[4];
-    if (length == 0 || length > kMaxPacketPayload)
-      return broken(Errc::BadPacketLength, "packet length " + std::to_string(length) + " (allowed 1..1048576)");
-    if (avail - kPacketHeaderSize < length) return std::optional<Bytes>{};
+  const size_t avail = buffer_.size() - consumed_;
+  const uint8_t* p = buffer_.data() + consumed_;
+  // The header is checked as soon as its bytes arrive, as HTCondor checks a short header:
+  // a bad one fails without waiting for the rest.
+  if (avail >= 1 && p[0] > kMaxEndFlag)
+    return broken(Errc::BadEndFlag, "packet end flag " + std::to_string(p[0]) + " (allowed 0..10)");
+  if (avail >= 1 && p[0] == 0 && options_.lowDataMode)
+    return broken(Errc::MultiPacketRefused, "multi-packet message received in low-data mode");
+  if (avail < kPacketHeaderSize) return std::optional<bool>{};
+  const uint32_t length = (uint32_t{p[1]} << 24) | (uint32_t{p[2]} << 16) | (uint32_t{p[3]} << 8) | p[4];
+  if (length == 0 || length > kMaxPacketPayload)
+    return broken(Errc::BadPacketLength, "packet length " + std::to_string(length) + " (allowed 1..1048576)");
+  if (avail - kPacketHeaderSize < length) return std::optional<bool>{};
 
-    const std::span<const uint8_t> header(p, kPacketHeaderSize);
-    const std::span<const uint8_t> payload(p + kPacketHeaderSize, length);
-    const bool end = p[0] != 0;
-    consumed_ += kPacketHeaderSize + length;
-    Bytes opened;
-    if (transform_) {
-      Result<Bytes> r = transform_->open(header, payload);
-      if (!r) return broken(Errc::TransformFailed, r.error().message);
-      opened = std::move(*r);
-    }
-    const std::span<const uint8_t> plain = transform_ ? std::span<const uint8_t>(opened) : payload;
-    if (plain.size() > options_.maxMessage - partial_.size())
-      return broken(Errc::MessageTooLarge, "message exceeds " + std::to_string(options_.maxMessage) + " bytes");
-    partial_.insert(partial_.end(), plain.begin(), plain.end());
-    inMessage_ = !end;
-    if (end) {
-      Bytes message;
-      message.swap(partial_);
-      return std::optional<Bytes>(std::move(message));
-    }
+  const std::span<const uint8_t> header(p, kPacketHeaderSize);
+  const std::span<const uint8_t> payload(p + kPacketHeaderSize, length);
+  const bool end = p[0] != 0;
+  consumed_ += kPacketHeaderSize + length;
+  Bytes opened;
+  if (transform_) {
+    Result<Bytes> r = transform_->open(header, payload);
+    if (!r) return broken(Errc::TransformFailed, r.error().message);
+    opened = std::move(*r);
+  }
+  const std::span<const uint8_t> plain = transform_ ? std::span<const uint8_t>(opened) : payload;
+  if (plain.size() > options_.maxMessage - messageSize_)
+    return broken(Errc::MessageTooLarge, "message exceeds " + std::to_string(options_.maxMessage) + " bytes");
+  partial_.insert(partial_.end(), plain.begin(), plain.end());
+  messageSize_ = end ? 0 : messageSize_ + plain.size();
+  inMessage_ = !end;
+  return std::optional<bool>(end);
+}
+
+Result<std::optional<Bytes>> PacketDecoder::next() {
+  for (;;) {
+    auto packet = readPacket();
+    if (!packet) return Failure<Error>{packet.error()};
+    if (!*packet) return std::optional<Bytes>{};
+    if (**packet) return std::optional<Bytes>(std::exchange(partial_, Bytes{}));
+  }
+}
+
+Result<std::optional<MessagePart>> PacketDecoder::nextPart() {
+  for (;;) {
+    auto packet = readPacket();
+    if (!packet) return Failure<Error>{packet.error()};
+    if (*packet && !**packet) continue;
+    const bool end = *packet && **packet;
+    if (!end && partial_.empty()) return std::optional<MessagePart>{};
+    return std::optional<MessagePart>(MessagePart{std::exchange(partial_, Bytes{}), end});
   }
 }
 

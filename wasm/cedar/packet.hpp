@@ -82,6 +82,13 @@ struct DecoderOptions {
   bool lowDataMode = false;
 };
 
+// What arrived of a message: the payload bytes decoded since the last part, and whether the
+// message ended with them.
+struct MessagePart {
+  Bytes bytes;
+  bool end = false;
+};
+
 // Reassembles messages from bytes as TCP delivers them, in chunks of any size. Packets are
 // decoded only when a message is asked for, so a transform installed after a message takes
 // effect from the very next packet even if its bytes have already arrived.
@@ -97,6 +104,10 @@ class PacketDecoder {
   // The next complete message; nullopt while more bytes are needed. An error is final: the
   // stream cannot be resynchronised and every later call returns the same error.
   Result<std::optional<Bytes>> next();
+  // As next(), a message at a time, but handing out what its complete packets hold as they
+  // arrive: a reader of a long message can start before its last packet. Nullopt while no new
+  // packet is complete. A message begun with parts must be read with parts to its end.
+  Result<std::optional<MessagePart>> nextPart();
 
   // Up to `max` received bytes taken as they are, unframed: HTCondor sends file data raw after
   // the size message when the stream is not encrypted (ReliSock::put_bytes_nobuffer). Only
@@ -107,11 +118,16 @@ class PacketDecoder {
   bool atMessageBoundary() const { return buffer_.size() == consumed_ && partial_.empty() && !inMessage_; }
 
  private:
+  // Decodes the next complete packet into partial_: nullopt while its bytes are incomplete,
+  // else whether it ended the message.
+  Result<std::optional<bool>> readPacket();
+
   DecoderOptions options_;
   std::shared_ptr<PacketTransform> transform_;
   Bytes buffer_;          // received bytes; those before consumed_ are decoded already
   size_t consumed_ = 0;
-  Bytes partial_;         // payloads of the message so far
+  Bytes partial_;         // payloads of the message so far (not yet handed out as parts)
+  size_t messageSize_ = 0;  // payload bytes of the message so far, parts included
   bool inMessage_ = false;  // a packet with end 0 was read
   std::optional<Error> error_;
 };

@@ -41,18 +41,27 @@ Task adStream(Io& io, security::SessionCache& sessions, SecurityOptions security
   if (!opened) co_return io.finish(opened.error().message, opened.error().kind);
   auto& c = **opened;
 
+  // A message's ads are read as its packets arrive: history answers are one message holding
+  // every record, which the schedd's helper writes while it scans.
+  Bytes pending;  // what arrived of the current message and is not yet read as ads
   for (;;) {
-    auto message = co_await c.receive();
-    if (!message) co_return io.finish("the schedd ended the answer early: " + message.error());
-    auto in = c.reader(*message);
+    auto part = co_await c.receivePart();
+    if (!part) co_return io.finish("the schedd ended the answer early: " + part.error());
+    pending.insert(pending.end(), part->bytes.begin(), part->bytes.end());
+    auto in = c.reader(pending);
+    size_t read = 0;
     while (!in.atEnd()) {
       auto lines = cedar::getClassAdLines(in);
+      // Before the message's end, an ad that does not read may only be incomplete.
+      if (!lines && !part->end) break;
       if (!lines) co_return io.finish("the schedd's answer is malformed: " + lines.error().message);
+      read = in.position();
       const bool end = isEndAd(*lines);
       // As bytes: they cross to the caller as one copy.
       io.emitBytes(Bytes(lines->begin(), lines->end()));
       if (end) co_return io.finish(std::nullopt);
     }
+    pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(read));
   }
 }
 

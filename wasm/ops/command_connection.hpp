@@ -83,6 +83,8 @@ class CommandConnection {
   // A message holding one ad (the usual payload).
   Status<Error> sendAd(const classad::ClassAd& ad);
   NextMessage receive() { return nextMessage(io_, conn_); }
+  // A long message as it arrives (see PacketDecoder::nextPart).
+  NextMessagePart receivePart() { return nextMessagePart(io_, conn_); }
   // File data on an unencrypted stream travels unframed (file-transfer protocol, F6).
   void sendRaw(Bytes bytes) { io_.send(conn_, std::move(bytes)); }
   NextRaw receiveRaw(size_t max) { return nextRaw(io_, conn_, max); }

@@ -108,6 +108,10 @@ void Io::resumeIfReady() {
     Connection& c = connection(waiting_.conn);
     ready = decodeOne(c) || c.closed || failure.has_value();
   }
+  if (!ready && waiting_.what == Wait::For::MessagePart) {
+    Connection& c = connection(waiting_.conn);
+    ready = decodePart(c) || c.closed || failure.has_value();
+  }
   if (!ready && waiting_.what == Wait::For::Raw) {
     Connection& c = connection(waiting_.conn);
     if (c.raw.empty()) c.raw = c.decoder.takeRaw(waiting_.rawMax);
@@ -179,15 +183,32 @@ void Io::onTimer(double now) {
   resumeIfReady();
 }
 
-bool Io::decodeOne(Connection& c) {
-  if (c.ready) return true;
-  auto next = c.decoder.next();
+namespace {
+
+// Decodes into `slot` unless something already waits there; a decoding error becomes the
+// operation's failure. Whether something is ready.
+template <typename T, typename Decode>
+bool decodeInto(std::optional<T>& slot, std::optional<std::string>& failure, Decode decode) {
+  if (slot) return true;
+  auto next = decode();
   if (!next) {
     failure = next.error().message;
     return false;
   }
-  c.ready = std::move(*next);
-  return c.ready.has_value();
+  slot = std::move(*next);
+  return slot.has_value();
+}
+
+}  // namespace
+
+bool Io::decodeOne(Connection& c) { return decodeInto(c.ready, failure, [&] { return c.decoder.next(); }); }
+
+bool Io::decodePart(Connection& c) { return decodeInto(c.part, failure, [&] { return c.decoder.nextPart(); }); }
+
+std::optional<cedar::MessagePart> Io::takeMessagePart(int conn) {
+  Connection& c = connection(conn);
+  if (!decodePart(c)) return std::nullopt;
+  return std::exchange(c.part, std::nullopt);
 }
 
 std::optional<Bytes> Io::takeMessage(int conn) {

@@ -44,7 +44,7 @@ struct Action {
 
 // What a suspended operation waits for; the host's callbacks fill it in.
 struct Wait {
-  enum class For { Nothing, Connect, Message, Timer, Input, Raw } what = For::Nothing;
+  enum class For { Nothing, Connect, Message, MessagePart, Timer, Input, Raw } what = For::Nothing;
   int conn = 0;
   size_t rawMax = 0;  // Raw: the most bytes wanted
 };
@@ -79,6 +79,8 @@ class Io {
   // --- state the awaitables read ---
   std::optional<std::string> failure;  // a connection or timeout error, for the waiting operation
   std::optional<Bytes> takeMessage(int conn);
+  // What arrived of the current message since the last part (PacketDecoder::nextPart).
+  std::optional<cedar::MessagePart> takeMessagePart(int conn);
   // Up to `max` unframed bytes (file data on an unencrypted stream); nullopt while none arrived.
   std::optional<Bytes> takeRaw(int conn, size_t max);
   std::optional<Bytes> takeInput();
@@ -94,9 +96,11 @@ class Io {
     // A message decoded to see whether the operation can go on, not yet taken. Decoding stays
     // lazy (one message at a time) so crypto switched on between messages applies to the next.
     std::optional<Bytes> ready;
+    std::optional<cedar::MessagePart> part;  // the same for a message read in parts
     Bytes raw;  // unframed bytes taken while resuming a raw read, not yet handed over
   };
   bool decodeOne(Connection& c);
+  bool decodePart(Connection& c);
   bool known(int conn) const;
   Connection& connection(int conn);
   void resumeIfReady();

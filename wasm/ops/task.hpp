@@ -70,6 +70,25 @@ struct NextMessage {
   }
 };
 
+// co_await nextMessagePart(io, conn): what arrived of the current message since the last part
+// (some bytes, or its end), or why nothing more will.
+struct NextMessagePart {
+  Io& io;
+  int conn;
+  std::optional<cedar::MessagePart> part{};
+  bool await_ready() {
+    part = io.takeMessagePart(conn);
+    return part.has_value() || io.closed(conn) || io.failure.has_value();
+  }
+  void await_suspend(std::coroutine_handle<> h) { io.suspend({Wait::For::MessagePart, conn}, h); }
+  Result<cedar::MessagePart, Error> await_resume() {
+    if (!part) part = io.takeMessagePart(conn);
+    if (part) return std::move(*part);
+    if (io.failure) return failure(*io.failure);
+    return failure(std::string("the daemon closed the connection"));
+  }
+};
+
 // co_await nextRaw(io, conn, max): up to `max` unframed bytes, or why there are none.
 struct NextRaw {
   Io& io;
@@ -107,6 +126,7 @@ struct NextInput {
 inline Connected connected(Io& io, int conn) { return {io, conn}; }
 inline NextInput nextInput(Io& io) { return {io}; }
 inline NextMessage nextMessage(Io& io, int conn) { return {io, conn}; }
+inline NextMessagePart nextMessagePart(Io& io, int conn) { return {io, conn}; }
 inline NextRaw nextRaw(Io& io, int conn, size_t max) { return {io, conn, max}; }
 
 }  // namespace htcondor::ops
