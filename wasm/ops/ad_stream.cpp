@@ -44,10 +44,14 @@ Task adStream(Io& io, security::SessionCache& sessions, SecurityOptions security
   // A message's ads are read as its packets arrive: history answers are one message holding
   // every record, which the schedd's helper writes while it scans.
   Bytes pending;  // what arrived of the current message and is not yet read as ads
+  // An ad that did not read yet is tried again once what is pending has doubled, so an ad
+  // arriving in many packets is read a bounded number of times, not once per packet.
+  size_t retryAt = 0;
   for (;;) {
     auto part = co_await c.receivePart();
     if (!part) co_return io.finish("the schedd ended the answer early: " + part.error());
     pending.insert(pending.end(), part->bytes.begin(), part->bytes.end());
+    if (!part->end && pending.size() < retryAt) continue;
     auto in = c.reader(pending);
     size_t read = 0;
     while (!in.atEnd()) {
@@ -62,6 +66,7 @@ Task adStream(Io& io, security::SessionCache& sessions, SecurityOptions security
       if (end) co_return io.finish(std::nullopt);
     }
     pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(read));
+    retryAt = 2 * pending.size();
   }
 }
 
