@@ -56,6 +56,12 @@ describe('Submit', () => {
     expect(sub.itemdata('v in (a, b)').next()).toEqual({ done: false, value: { v: 'a' } });
   });
 
+  it('procs share their cluster\'s expressions, yet each evaluates them in its own ad', () => {
+    const sub = new htcondor.Submit('executable = /bin/true\n+Twice = ProcId * 2\n+L = { ProcId }\n', facts);
+    const ads = [...sub.jobs({ count: 3 })];
+    expect(ads.map((ad) => [ad.eval('Twice'), ad.lookup('Twice')!.eval(), ad.eval('L')])).toEqual([[0, 0, [0]], [2, 2, [1]], [4, 4, [2]]]);
+  });
+
   it('sets the submit method as the Python bindings do', () => {
     const sub = new htcondor.Submit('executable = /bin/true\n', facts);
     expect(sub.getSubmitMethod()).toBe(2);

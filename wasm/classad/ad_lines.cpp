@@ -4,37 +4,9 @@
 
 #include "classad/old_syntax.hpp"
 #include "classad/parser.hpp"
+#include "classad/tree_build.hpp"
 
 namespace htcondor::classad {
-
-namespace {
-
-// Whether `expr` holds a list or an ad anywhere.
-bool holdsScope(const ExprTree& expr) {
-  switch (expr.kind()) {
-    case ExprTree::Kind::Literal: return false;
-    case ExprTree::Kind::AttrRef: {
-      const auto& scope = static_cast<const AttrRef&>(expr).scope();
-      return scope && holdsScope(*scope);
-    }
-    case ExprTree::Kind::Operation: {
-      const auto& o = static_cast<const Operation&>(expr);
-      for (size_t i = 0; i < 3; ++i) {
-        if (o.arg(i) && holdsScope(*o.arg(i))) return true;
-      }
-      return false;
-    }
-    case ExprTree::Kind::FunctionCall: {
-      const auto& args = static_cast<const FunctionCall&>(expr).args();
-      return std::any_of(args.begin(), args.end(), [](const ExprPtr& a) { return holdsScope(*a); });
-    }
-    case ExprTree::Kind::List:
-    case ExprTree::Kind::ClassAd: return true;
-  }
-  return true;
-}
-
-}  // namespace
 
 ExprPtr AdLinesReader::tree(std::string_view text) {
   if (auto found = trees_.find(text); found != trees_.end()) return found->second;

@@ -1,5 +1,7 @@
 #include "classad/tree_build.hpp"
 
+#include <algorithm>
+
 #include "classad/classad.hpp"
 #include "classad/function_support.hpp"
 #include "classad/literals.hpp"
@@ -43,6 +45,30 @@ ExprPtr deepCopy(const ExprTree& expr) {
     }
   }
   return nullptr;
+}
+
+bool holdsScope(const ExprTree& expr) {
+  switch (expr.kind()) {
+    case ExprTree::Kind::Literal: return false;
+    case ExprTree::Kind::AttrRef: {
+      const auto& scope = static_cast<const AttrRef&>(expr).scope();
+      return scope && holdsScope(*scope);
+    }
+    case ExprTree::Kind::Operation: {
+      const auto& o = static_cast<const Operation&>(expr);
+      for (size_t i = 0; i < 3; ++i) {
+        if (o.arg(i) && holdsScope(*o.arg(i))) return true;
+      }
+      return false;
+    }
+    case ExprTree::Kind::FunctionCall: {
+      const auto& args = static_cast<const FunctionCall&>(expr).args();
+      return std::any_of(args.begin(), args.end(), [](const ExprPtr& a) { return holdsScope(*a); });
+    }
+    case ExprTree::Kind::List:
+    case ExprTree::Kind::ClassAd: return true;
+  }
+  return true;
 }
 
 ExprPtr makeLiteral(const Value& v) {

@@ -12,6 +12,11 @@ namespace htcondor::classad {
 // contents).
 ExprPtr deepCopy(const ExprTree& expr);
 
+// Whether `expr` holds a list or a nested ad anywhere. Those keep the scope they sit in (lists
+// evaluate their items there, nested ads know their parent); every other node evaluates in
+// whatever ad it is found in, so a tree without them can be shared by many ads.
+bool holdsScope(const ExprTree& expr);
+
 // HTCondor's Literal::MakeLiteral: a literal of `v`; null for a list or an ad, which no literal
 // holds. A relative time keeps its whole seconds only.
 ExprPtr makeLiteral(const Value& v);

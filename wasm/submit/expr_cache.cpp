@@ -21,8 +21,7 @@ classad::ExprPtr ExprCache::parse(std::string_view text) {
 }
 
 classad::ExprPtr ExprCache::forInsert(const classad::ExprPtr& tree) {
-  if (!tree || tree->kind() == classad::ExprTree::Kind::Literal) return tree;
-  return classad::deepCopy(*tree);
+  return tree && classad::holdsScope(*tree) ? classad::deepCopy(*tree) : tree;
 }
 
 }  // namespace htcondor::submit

@@ -18,8 +18,8 @@ class ExprCache {
   // later calls: read it, or insert `forInsert(tree)` into an ad.
   classad::ExprPtr parse(std::string_view text);
 
-  // What an ad may own of a cached tree: inserting sets a tree's scope, so any tree that
-  // evaluates in one (everything but a literal) is copied.
+  // What an ad may own of a cached tree: the tree itself, shared by every proc, unless it holds
+  // a list or a nested ad, which keep a scope of their own (classad::holdsScope): then a copy.
   static classad::ExprPtr forInsert(const classad::ExprPtr& tree);
 
  private:
