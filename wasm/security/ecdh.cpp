@@ -7,6 +7,7 @@
 #include <mbedtls/ecp.h>
 #include <mbedtls/platform_util.h>
 
+#include "security/host_ecdh.hpp"
 #include "security/random.hpp"
 
 namespace htcondor::security {
@@ -98,6 +99,7 @@ Status exportKeyPair(const mbedtls_ecp_keypair& key, std::span<std::uint8_t> pri
 }  // namespace
 
 Result<EcdhKeyPair> EcdhKeyPair::generate() {
+  if (EcdhKeyPair pair; hostEcdhGenerate(pair.private_, pair.public_) == HostEcdh::Done) return pair;
   KeyPairHandle h;
   if (mbedtls_ecp_gen_key(kCurve, &h.key, mbedtlsRandom, nullptr) != 0) {
     return failure(CryptoError::RandomUnavailable);
@@ -128,6 +130,11 @@ Result<EcdhKeyPair> EcdhKeyPair::fromPrivateKey(std::span<const std::uint8_t> pr
 EcdhKeyPair::~EcdhKeyPair() { mbedtls_platform_zeroize(private_.data(), private_.size()); }
 
 Result<EcdhSharedSecret> EcdhKeyPair::sharedSecret(const EcdhPublicKey& peer) const {
+  switch (EcdhSharedSecret secret; hostEcdhAgree(private_, peer, secret)) {
+    case HostEcdh::Done: return secret;
+    case HostEcdh::InvalidPeer: return failure(CryptoError::InvalidPublicKey);
+    case HostEcdh::Unavailable: break;
+  }
   AgreementHandles h;
   if (auto loaded = loadPeer(h, peer); !loaded) return failure(loaded.error());
   if (mbedtls_mpi_read_binary(&h.secretScalar, private_.data(), private_.size()) != 0) {
