@@ -31,12 +31,19 @@ export function hostConfiguration(core: ConfigCore): HostConfiguration {
   const user = ask(() => os.userInfo().username, undefined);
   const discovered = discoverConfiguration(core);
   const poolPassword = discovered.poolPassword && new TextDecoder().decode(discovered.poolPassword);
+  const uid = ask(() => process.getuid?.(), undefined);
+  // The table does not change once read, and every operation asks a dozen names of it.
+  const values = new Map<string, string | undefined>();
+  const lookup = (name: string): string | undefined => {
+    if (!values.has(name)) values.set(name, discovered.lookup(name));
+    return values.get(name);
+  };
   return {
-    lookup: discovered.lookup,
+    lookup,
     tokens: () => discovered.tokens,
     poolPassword: () => poolPassword,
     readFile,
-    scitoken: (file) => discoverBearerToken(file, env),
+    scitoken: (file) => discoverBearerToken(file, env, uid),
     ...(user !== undefined && { userName: user }),
     pid: process.pid,
   };
@@ -61,6 +68,9 @@ export function writeToken(config: HostConfiguration, name: string, token: strin
 }
 
 function readFile(file: string): string | undefined {
+  // Most operations look for bearer-token files that are not there: asking first is ~20x
+  // cheaper than the error readFileSync throws, with its stack trace.
+  if (!fs.existsSync(file)) return undefined;
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {
@@ -69,12 +79,11 @@ function readFile(file: string): string | undefined {
 }
 
 /** WLCG bearer-token discovery, as HTCondor's SCITOKENS client does it. */
-function discoverBearerToken(file: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+function discoverBearerToken(file: string | undefined, env: NodeJS.ProcessEnv, uid: number | undefined): string | undefined {
   const firstLine = (text: string | undefined) => text?.split('\n').map((l) => l.trim()).find((l) => l !== '');
   if (file) return firstLine(readFile(file));
   if (env['BEARER_TOKEN']) return env['BEARER_TOKEN'].trim();
   if (env['BEARER_TOKEN_FILE']) return firstLine(readFile(env['BEARER_TOKEN_FILE']));
-  const uid = ask(() => process.getuid?.(), undefined);
   if (uid === undefined) return undefined;
   if (env['XDG_RUNTIME_DIR']) {
     const token = firstLine(readFile(path.join(env['XDG_RUNTIME_DIR'], `bt_u${uid}`)));

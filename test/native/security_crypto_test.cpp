@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -383,4 +384,12 @@ TEST_CASE("HKDF-SHA256 matches RFC 5869 test case 1, and random bytes differ") {
   REQUIRE(randomBytes(r1));
   REQUIRE(randomBytes(r2));
   CHECK(r1 != r2);
+  // Small draws come from one block of the CSPRNG's output: no 8 bytes are handed out twice,
+  // across the blocks' edges too.
+  std::set<Bytes> draws;
+  for (int i = 0; i < 200; ++i) {
+    Bytes small(8 + i % 9);
+    REQUIRE(randomBytes(small));
+    CHECK(draws.insert(Bytes(small.begin(), small.begin() + 8)).second);
+  }
 }

@@ -31,6 +31,21 @@ sec::SessionCache& sessionCache() {
   return cache;
 }
 
+// poll()'s property names and kinds, made once: a val from a C string is a new JavaScript
+// string each time, and an operation polls a few times per message.
+struct PollNames {
+  val kind{"kind"}, conn{"conn"}, host{"host"}, port{"port"}, bytes{"bytes"}, records{"records"}, at{"at"},
+      text{"text"}, errorKind{"errorKind"};
+  val kinds[9] = {val("idle"), val("connect"), val("send"),   val("close"), val("timer"),
+                  val("result"), val("done"),  val("failed"), val("input")};
+  val errorKinds[3] = {val("io"), val("value"), val("internal")};
+};
+
+const PollNames& pollNames() {
+  static const PollNames names;
+  return names;
+}
+
 // An operation and the I/O state it runs on, kept together for the host.
 class Operation {
  public:
@@ -38,20 +53,19 @@ class Operation {
 
   val poll() {
     ops::Action a = io_.poll();
-    static const char* const kinds[] = {"idle", "connect", "send", "close", "timer", "result", "done", "failed", "input"};
-    static const char* const errorKinds[] = {"io", "value", "internal"};
+    const PollNames& n = pollNames();
     val out = val::object();
-    out.set("kind", kinds[static_cast<int>(a.kind)]);
-    out.set("conn", a.conn);
+    out.set(n.kind, n.kinds[static_cast<int>(a.kind)]);
+    out.set(n.conn, a.conn);
     if (a.kind == ops::Action::Kind::Connect) {
-      out.set("host", a.host);
-      out.set("port", a.port);
+      out.set(n.host, a.host);
+      out.set(n.port, a.port);
     }
-    if (a.kind == ops::Action::Kind::Send) out.set("bytes", htcondor::bindings::uint8Array(a.bytes));
-    if (a.binary) out.set("records", records(std::move(a.bytes)));
-    if (a.kind == ops::Action::Kind::Timer) out.set("at", a.at);
-    if ((a.kind == ops::Action::Kind::Result && !a.binary) || a.kind == ops::Action::Kind::Failed) out.set("text", a.text);
-    if (a.kind == ops::Action::Kind::Failed) out.set("errorKind", errorKinds[static_cast<int>(a.errorKind)]);
+    if (a.kind == ops::Action::Kind::Send) out.set(n.bytes, htcondor::bindings::uint8Array(a.bytes));
+    if (a.binary) out.set(n.records, records(std::move(a.bytes)));
+    if (a.kind == ops::Action::Kind::Timer) out.set(n.at, a.at);
+    if ((a.kind == ops::Action::Kind::Result && !a.binary) || a.kind == ops::Action::Kind::Failed) out.set(n.text, a.text);
+    if (a.kind == ops::Action::Kind::Failed) out.set(n.errorKind, n.errorKinds[static_cast<int>(a.errorKind)]);
     return out;
   }
   void onConnected(int conn) { io_.onConnected(conn); }
