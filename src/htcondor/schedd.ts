@@ -11,7 +11,7 @@ import { DaemonTypes } from './daemon-types.js';
 import { daemonRequest } from './request.js';
 import { cancellable, type CallOptions } from './schedd/call-options.js';
 import { JobAction, QueryOpts, TransactionFlags } from './schedd/enums.js';
-import { actionTargetAttribute, constraintText, editTarget, type JobSpec } from './schedd/job-spec.js';
+import { actionTarget, actionTargetAttribute, constraintText, editTarget, targetAttribute, type JobSpec } from './schedd/job-spec.js';
 import { CallKind, answer, encodeRawSubmit, type QueueCall } from './schedd/queue-calls.js';
 import { QueueConnection } from './schedd/queue-connection.js';
 import { retrieve, type RetrievedJob, type RetrieveOptions } from './schedd/retrieve.js';
@@ -194,11 +194,17 @@ export class Schedd {
   /**
    * Holds, releases, removes, vacates, suspends or continues jobs (ids or a constraint); the
    * schedd's totals as an ad (TotalSuccess, TotalNotFound, TotalPermissionDenied, ...). A
-   * reason may be a string, or [string, subcode] for Hold.
+   * reason may be a string, or [string, subcode] for Hold. Throws HTCondorIOError, and nothing
+   * changes, when the schedd denies permission for any job named by id, or for every job a
+   * constraint matches; a constraint that also matches the caller's own jobs acts on those,
+   * counting the others in TotalPermissionDenied (as condor_rm -constraint does).
    */
   async act(action: JobAction, jobSpec: JobSpec, reason?: string | readonly [string, number], options?: CallOptions): Promise<ClassAd> {
     if (!Object.values(JobAction).includes(action)) throw new HTCondorValueError(`Invalid action ${String(action)}`);
-    const attrs = [`JobAction = ${action}`, 'ActionResultType = 2', actionTargetAttribute(jobSpec)];
+    const target = actionTarget(jobSpec);
+    // Jobs named by id get a result each (AR_LONG): the core then has the schedd act on all of
+    // them or, if it refuses any, on none (ops/schedd_act.cpp).
+    const attrs = [`JobAction = ${action}`, `ActionResultType = ${'ids' in target ? 1 : 2}`, targetAttribute(target)];
     const reasonAttr = REASON_ATTRIBUTE[action];
     if (reasonAttr) {
       const [text, subcode] = typeof reason === 'object' ? reason : [reason ?? DEFAULT_REASON, undefined];

@@ -3,6 +3,7 @@
 // the job query's ad stream and ACT_ON_JOBS.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -313,4 +314,47 @@ TEST_CASE("ACT_ON_JOBS: 'still here' only when the schedd acted, then its commit
   auto end = drain(refused);
   REQUIRE(end.back().kind == Action::Kind::Failed);
   CHECK(end.back().text.find("refused the action") != std::string::npos);
+}
+
+TEST_CASE("ACT_ON_JOBS with a result per job: all or nothing, and the totals summed") {
+  auto act = [](const char* result) {
+    ops::Io io;
+    ops::Task task = ops::scheddAct(io, sessions, rawSecurity(), {"<127.0.0.1:9618>", "[ JobAction = 3; ActionIds = \"1.0,2.0\" ]", 0});
+    const int conn = connectTask(io, task);
+    drain(io);
+    io.onData(conn, adMessage(result));
+    auto out = drain(io);
+    auto answered = messagesSent(out);
+    if (out.back().kind != Action::Kind::Failed) {
+      io.onData(conn, ints({1}));
+      auto more = drain(io);
+      out.insert(out.end(), more.begin(), more.end());
+    }
+    return std::pair{answered.empty() ? -1 : *cedar::MessageReader(answered[0]).getInt64(), out};
+  };
+
+  // One job another user's: we answer 0, so the schedd aborts, and name the job.
+  auto [bail, refused] = act("[ ActionResultType = 1; JobAction = 3; ActionResult = 1; job_1_0 = 1; job_2_0 = 5 ]");
+  CHECK(bail == 0);
+  REQUIRE(refused.back().kind == Action::Kind::Failed);
+  CHECK(refused.back().text == "Permission denied to remove job 2.0; nothing was changed");
+
+  // None acted on, nothing to answer.
+  auto [none, denied] = act("[ ActionResultType = 1; JobAction = 1; ActionResult = 0; job_2_0 = 5; cluster_3 = 5 ]");
+  CHECK(none == -1);
+  CHECK(denied.back().text == "Permission denied to hold jobs 2.0, 3; nothing was changed");
+
+  // Found and not found: committed, with the totals as AR_TOTALS would give them.
+  auto [ok, done] = act("[ ActionResultType = 1; JobAction = 3; ActionResult = 1; job_1_0 = 1; job_2_0 = 2; job_2_1 = 1 ]");
+  CHECK(ok == 1);
+  REQUIRE(done.back().kind == Action::Kind::Done);
+  auto ad = std::find_if(done.begin(), done.end(), [](const Action& a) { return a.kind == Action::Kind::Result; });
+  REQUIRE(ad != done.end());
+  for (const char* total : {"result_total_0 = 0", "result_total_1 = 2", "result_total_2 = 1", "result_total_5 = 0"}) {
+    CHECK(ad->text.find(total) != std::string::npos);
+  }
+
+  // Totals for a constraint: refused only when it matched nothing but others' jobs.
+  auto [_, constrained] = act("[ JobAction = 2; ActionResult = 0; result_total_1 = 0; result_total_5 = 2 ]");
+  CHECK(constrained.back().text == "Permission denied to release any of the 2 jobs the constraint matches; nothing was changed");
 }

@@ -296,25 +296,37 @@ describe('Schedd queries', () => {
     }
   });
 
-  it('another user\'s job: act changes nothing and counts it in TotalPermissionDenied (as the Python bindings); edit throws and changes nothing', async () => {
+  it('another user\'s job: act and edit throw HTCondorIOError and change nothing, for it nor for the caller\'s jobs named with it', async () => {
     // A second user: the root's `daemon` account, with a token the pool's key signs.
     const otherToken = execFileSync(inRoot, ['condor_token_create', '-identity', `daemon@${pool.identity.split('@')[1]}`], { encoding: 'utf8' }).trim();
     const otherSecurity = new htcondor.SecMan();
     otherSecurity.setToken(otherToken);
     const location = await new htcondor.Collector(pool.collector, { security: otherSecurity }).locate(htcondor.DaemonTypes.Schedd);
     const other = new htcondor.Schedd(location, { security: otherSecurity });
-    const { clusterId } = await other.submit(new htcondor.Submit({ executable: '/bin/sleep', arguments: '300', hold: 'true', request_memory: '16', request_disk: '1024' }, { cwd: '/tmp' }));
-    const constraint = `ClusterId == ${clusterId}`;
+    const held = { executable: '/bin/sleep', arguments: '300', hold: 'true', request_memory: '16', request_disk: '1024' };
+    const theirs = (await other.submit(new htcondor.Submit(held, { cwd: '/tmp' }))).clusterId;
+    const s = await schedd({});
+    const mine = (await s.submit(new htcondor.Submit({ ...held, My: '"act-mixed"' }, { cwd: '/tmp' }))).clusterId;
+    const both = `ClusterId == ${theirs} || ClusterId == ${mine}`;
+    const states = async () => (await asUser('condor_q', '-allusers', '-constraint', both, '-af', 'ClusterId', 'JobStatus', 'Foo')).trim().split('\n').sort();
+    const untouched = [`${mine} 5 undefined`, `${theirs} 5 undefined`].sort();
     try {
-      const s = await schedd({});
-      for (const spec of [[`${clusterId}.0`], constraint]) {
-        const result = await s.act(htcondor.JobAction.Remove, spec);
-        expect([result.get('TotalSuccess'), result.get('TotalPermissionDenied')]).toEqual([0, 1]);
+      for (const spec of [[`${theirs}.0`], [`${mine}.0`, `${theirs}.0`]]) {
+        const refused = s.act(htcondor.JobAction.Remove, spec);
+        await expect(refused).rejects.toThrow(HTCondorIOError);
+        await expect(refused).rejects.toThrow(`Permission denied to remove job ${theirs}.0; nothing was changed`);
       }
-      await expect(s.edit(`${clusterId}.0`, 'Foo', '1')).rejects.toThrow(/may not change attributes for jobs they do not own/);
-      expect((await asUser('condor_q', '-allusers', '-constraint', constraint, '-af', 'Owner', 'JobStatus', 'Foo')).trim()).toBe('daemon 5 undefined');
+      await expect(s.act(htcondor.JobAction.Release, `ClusterId == ${theirs}`)).rejects.toThrow(/Permission denied to release any of the 1 jobs the constraint matches/);
+      await expect(s.edit(`${theirs}.0`, 'Foo', '1')).rejects.toThrow(/may not change attributes for jobs they do not own/);
+      expect(await states()).toEqual(untouched);
+      // A constraint acts on the caller's jobs among those it matches, and counts the others.
+      const result = await s.act(htcondor.JobAction.Release, both);
+      expect([result.get('TotalSuccess'), result.get('TotalPermissionDenied')]).toEqual([1, 1]);
+      const status = Object.fromEntries((await states()).map((line) => line.split(' ').slice(0, 2)));
+      expect([status[theirs], ['1', '2'].includes(status[mine]!)]).toEqual(['5', true]);
     } finally {
-      await other.act(htcondor.JobAction.Remove, constraint);
+      await other.act(htcondor.JobAction.Remove, `ClusterId == ${theirs}`);
+      await s.act(htcondor.JobAction.Remove, `ClusterId == ${mine}`);
     }
   });
 

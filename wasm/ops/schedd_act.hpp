@@ -1,6 +1,9 @@
 // ACT_ON_JOBS (protocol doc commands-schedd-other 1): the request ad out, the result ad back;
 // when the schedd acted on anything it waits for our "still here" (int 1) before it commits,
-// and confirms the commit with int 1.
+// and confirms the commit with int 1. Asked for a result per job (ActionResultType = 1, for
+// jobs named by id), the action is all or nothing: if the schedd denied permission for any
+// job, we answer 0 and it aborts; the totals are then summed here, so the result ad always
+// has result_total_0 .. _5.
 #pragma once
 
 #include <string>

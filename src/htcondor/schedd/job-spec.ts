@@ -33,10 +33,13 @@ export function actionTarget(spec: JobSpec): { ids: string } | { constraint: str
   return { constraint: constraintText(spec as string | ExprTree) };
 }
 
-/** The request attribute naming a spec's jobs, as `act`, `export_jobs` and `unexport_jobs` send it. */
-export function actionTargetAttribute(spec: JobSpec): string {
-  const target = actionTarget(spec);
+/** The request attribute naming a target's jobs, as `act`, `export_jobs` and `unexport_jobs` send it. */
+export function targetAttribute(target: { ids: string } | { constraint: string }): string {
   return 'ids' in target ? `ActionIds = ${quote(target.ids)}` : `ActionConstraint = ${target.constraint}`;
+}
+
+export function actionTargetAttribute(spec: JobSpec): string {
+  return targetAttribute(actionTarget(spec));
 }
 
 /** `edit`'s targets: [cluster, proc] pairs, or a constraint. */
