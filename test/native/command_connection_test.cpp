@@ -228,6 +228,69 @@ TEST_CASE("a cached session is resumed; a daemon that lost it gets a new session
   CHECK(stringAttr(*authenticateAd(fresh[0]), "NewSession") == "YES");
 }
 
+TEST_CASE("a replayable request resumes without the resume response; a daemon that closes unanswered gets it again on a new session") {
+  for (const bool answers : {true, false}) {
+    CAPTURE(answers);
+    Client c;
+    security::CachedSession s;
+    s.id = "vm:1:2:3";
+    s.connectSinful = "<127.0.0.1:9618>";
+    s.validCommands = {5};
+    s.authMethod = "TOKEN";
+    c.sessions.insert(s, 60, ops::sessionTag(c.security), kNow - 10);
+    auto request = ops::CommandRequest::to("<127.0.0.1:9618>", 5);
+    REQUIRE(request);
+    request->replayable = true;
+    std::optional<ops::Error> error;
+    bool returned = false;
+    auto task = [](ops::Io& io, security::SessionCache& sessions, const ops::SecurityOptions& security,
+                   ops::CommandRequest r, std::optional<ops::Error>& error, bool& returned) -> ops::Task {
+      auto connection = co_await ops::sendRequest(io, sessions, security, std::move(r), [](ops::CommandConnection& conn) {
+        auto query = conn.writer();
+        query.putInt(7);
+        return conn.send(std::move(query));
+      });
+      returned = true;
+      if (!connection) error = connection.error();
+      io.finish(error);
+    }(c.io, c.sessions, c.security, *request, error, returned);
+    task.start();
+    c.conn = drain(c.io).back().conn;
+    c.io.onConnected(c.conn);
+    // The resume ad and the (encrypted) request leave together: no round trip between them.
+    auto sent = messagesSent(drain(c.io));
+    REQUIRE(sent.size() == 2);
+    auto resume = authenticateAd(sent[0]);
+    auto* resumeResponse = dynamic_cast<const classad::Literal*>(resume->lookup("ResumeResponse").get());
+    REQUIRE(resumeResponse);
+    CHECK(resumeResponse->value().isBoolean());
+    CHECK_FALSE(resumeResponse->value().asBoolean());
+    CHECK_FALSE(returned);
+
+    if (answers) {
+      const ops::Bytes firstByte{0};
+      c.io.onData(c.conn, firstByte);  // the first byte of an answer confirms the session
+      drain(c.io);
+      CHECK(returned);
+      CHECK_FALSE(error);
+      CHECK(c.sessions.size() == 1);
+      continue;
+    }
+    c.io.onClosed(c.conn);
+    auto again = drain(c.io);
+    CHECK_FALSE(returned);
+    CHECK(c.sessions.size() == 0);
+    REQUIRE(again.size() == 2);
+    CHECK(again[0].kind == Action::Kind::Close);
+    CHECK(again[1].kind == Action::Kind::Connect);
+    c.conn = again[1].conn;
+    c.io.onConnected(c.conn);
+    auto fresh = messagesSent(drain(c.io));
+    REQUIRE(fresh.size() == 1);
+    CHECK(stringAttr(*authenticateAd(fresh[0]), "NewSession") == "YES");
+  }
+}
+
 TEST_CASE("sessions are kept apart by tag and by credentials") {
   ops::SecurityOptions a;
   a.tokens = {"x.y.z"};

@@ -9,7 +9,8 @@
 namespace htcondor::ops {
 
 Task adCommand(Io& io, security::SessionCache& sessions, SecurityOptions security, AdCommand request) {
-  auto opened = co_await sendRequestAd(io, sessions, security, request.address, request.command, request.requestAd, request.deadline);
+  auto opened = co_await sendRequestAd(io, sessions, security, request.address, request.command, request.requestAd, request.deadline,
+                                    false);
   if (!opened) co_return io.finish(opened.error().message, opened.error().kind);
   auto& c = **opened;
 

@@ -37,7 +37,8 @@ bool isEndAd(std::string_view lines) {
 }
 
 Task adStream(Io& io, security::SessionCache& sessions, SecurityOptions security, AdStreamRequest request) {
-  auto opened = co_await sendRequestAd(io, sessions, security, request.address, request.command, request.requestAd, request.deadline);
+  auto opened = co_await sendRequestAd(io, sessions, security, request.address, request.command, request.requestAd, request.deadline,
+                                    true);
   if (!opened) co_return io.finish(opened.error().message, opened.error().kind);
   auto& c = **opened;
 

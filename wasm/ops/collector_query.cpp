@@ -41,10 +41,11 @@ Task collectorQuery(Io& io, security::SessionCache& sessions, SecurityOptions se
   if (!ad) co_return io.finish(ad.error(), ErrorKind::Value);
   if (query.deadline > 0) io.setDeadline(query.deadline);
 
-  auto connection = co_await startCommand(io, sessions, security, *target);
+  target->replayable = true;
+  auto connection = co_await sendRequest(io, sessions, security, std::move(*target),
+                                        [&](CommandConnection& c) { return c.sendAd(**ad); });
   if (!connection) co_return io.finish(connection.error());
   auto& c = **connection;
-  if (auto sent = c.sendAd(**ad); !sent) co_return io.finish(sent.error());
 
   // The reply is a stream of values, (int 1, ad)* then int 0, which the daemon may put in one
   // message or spread over several: read on across message boundaries.

@@ -157,26 +157,32 @@ Async<Result<std::optional<std::unique_ptr<CommandConnection>>, Error>> resume(
   params.cryptoMethod = cached.cryptoMethod;
   params.nonce = std::move(*nonce);
   params.connectSinful = request.addressText;
+  // A replayable request goes on without the resume response: a round trip less. The daemon's
+  // answer to it confirms the session (sendRequest).
+  params.resumeResponse = !request.replayable;
   auto ad = sec::buildResumeAd(params);
   if (!ad) co_return failure(ad.error().message);
   if (auto sent = channel.sendAuthenticate(**ad); !sent) co_return failure(sent.error());
 
-  auto reply = co_await channel.receiveAd("resume response", false);
   const std::string sid = cached.id;
-  if (!reply) {
-    // A daemon that lost the session may just close: start again with a new one.
-    sessions.invalidate(sid);
-    co_return Out{};
-  }
-  auto resumed = sec::parseResumeResponse(**reply, sid);
-  if (!resumed) {
-    sessions.invalidate(sid);
-    if (resumed.error().code == sec::HandshakeErrc::SessionNotFound) co_return Out{};
-    co_return failure(resumed.error().message);
+  if (params.resumeResponse) {
+    auto reply = co_await channel.receiveAd("resume response", false);
+    if (!reply) {
+      // A daemon that lost the session may just close: start again with a new one.
+      sessions.invalidate(sid);
+      co_return Out{};
+    }
+    auto resumed = sec::parseResumeResponse(**reply, sid);
+    if (!resumed) {
+      sessions.invalidate(sid);
+      if (resumed.error().code == sec::HandshakeErrc::SessionNotFound) co_return Out{};
+      co_return failure(resumed.error().message);
+    }
   }
   auto aes = installKey(channel, cached.key);
   if (!aes) co_return failure(aes.error());
   SessionInfo info = infoFromCache(cached);
+  info.unconfirmed = !params.resumeResponse;
   sessions.renewLease(sid, security.now);
   co_return Out{std::make_unique<CommandConnection>(io, conn, std::move(info), std::move(*aes), std::nullopt)};
 }
@@ -317,6 +323,25 @@ Async<ConnectionResult> startCommand(Io& io, sec::SessionCache& sessions, const 
     }
   }
   co_return co_await negotiate(io, *conn, sessions, security, request, tag);
+}
+
+Async<ConnectionResult> sendRequest(Io& io, sec::SessionCache& sessions, const SecurityOptions& security,
+                                    CommandRequest request, const std::function<Status<Error>(CommandConnection&)>& send) {
+  for (;;) {
+    auto connection = co_await startCommand(io, sessions, security, request);
+    if (!connection) co_return failure(connection.error());
+    auto& c = **connection;
+    if (auto sent = send(c); !sent) co_return failure(sent.error());
+    if (!c.session().unconfirmed) co_return std::move(*connection);
+    auto heard = co_await answered(io, c.id());
+    if (!heard) co_return failure(heard.error());
+    if (*heard) co_return std::move(*connection);
+    // Closed unanswered: the daemon no longer has the session (or refuses the command in it).
+    // Once more on a new session, whose handshake says which.
+    sessions.invalidate(c.session().sid);
+    c.close();
+    request.newSession = true;
+  }
 }
 
 }  // namespace htcondor::ops

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -46,12 +47,16 @@ struct CommandRequest {
   std::int64_t command = 0;
   std::optional<std::int64_t> authCommand;  // DC_SEC_QUERY: the command being checked
   bool newSession = false;                  // never resume (ping always negotiates anew)
+  // The command changes nothing, so it may be sent twice (queries): a cached session resumes
+  // without the resume response (5.9); see sendRequest.
+  bool replayable = false;
 };
 
 // What the handshake established: the session the command runs in.
 struct SessionInfo {
   bool negotiated = false;  // false: raw command, no session
   bool resumed = false;
+  bool unconfirmed = false;  // resumed without the resume response: the daemon may not have it
   std::string sid;
   std::optional<std::string> user;  // our identity as the daemon mapped it
   std::string authMethod;           // the method that authenticated us, "" if none
@@ -91,6 +96,7 @@ class CommandConnection {
   // A reader over a received message, in the session's string encoding.
   cedar::MessageReader reader(const Bytes& message) const { return cedar::MessageReader(message, encrypted()); }
   void close() { io_.close(conn_); }
+  int id() const { return conn_; }
 
  private:
   Io& io_;
@@ -112,5 +118,11 @@ using ConnectionResult = Result<std::unique_ptr<CommandConnection>, Error>;
 // session to resume, written with the new one.
 Async<ConnectionResult> startCommand(Io& io, security::SessionCache& sessions, const SecurityOptions& security,
                                      const CommandRequest& request);
+
+// startCommand, then the request (`send` writes it). For a replayable request on a session
+// resumed unconfirmed, waits until the daemon answers: one that closes unanswered no longer has
+// the session (it restarted, or forgot it), which is dropped and the request sent again on a new one.
+Async<ConnectionResult> sendRequest(Io& io, security::SessionCache& sessions, const SecurityOptions& security,
+                                    CommandRequest request, const std::function<Status<Error>(CommandConnection&)>& send);
 
 }  // namespace htcondor::ops

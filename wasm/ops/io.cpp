@@ -112,6 +112,10 @@ void Io::resumeIfReady() {
     Connection& c = connection(waiting_.conn);
     ready = decodePart(c) || c.closed || failure.has_value();
   }
+  if (!ready && waiting_.what == Wait::For::Answer) {
+    const Connection& c = connection(waiting_.conn);
+    ready = c.heard || c.closed;
+  }
   if (!ready && waiting_.what == Wait::For::Raw) {
     Connection& c = connection(waiting_.conn);
     if (c.raw.empty()) c.raw = c.decoder.takeRaw(waiting_.rawMax);
@@ -139,7 +143,9 @@ void Io::onConnectFailed(int conn, std::string why) {
 
 void Io::onData(int conn, std::span<const uint8_t> bytes) {
   if (!known(conn)) return;
-  connection(conn).decoder.feed(bytes);
+  Connection& c = connection(conn);
+  c.heard = c.heard || !bytes.empty();
+  c.decoder.feed(bytes);
   resumeIfReady();
 }
 
@@ -226,5 +232,6 @@ std::optional<Bytes> Io::takeRaw(int conn, size_t max) {
 
 bool Io::closed(int conn) const { return connections_.at(static_cast<size_t>(conn)).closed; }
 bool Io::connected(int conn) const { return connections_.at(static_cast<size_t>(conn)).open; }
+bool Io::heard(int conn) const { return connections_.at(static_cast<size_t>(conn)).heard; }
 
 }  // namespace htcondor::ops

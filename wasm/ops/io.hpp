@@ -44,7 +44,7 @@ struct Action {
 
 // What a suspended operation waits for; the host's callbacks fill it in.
 struct Wait {
-  enum class For { Nothing, Connect, Message, MessagePart, Timer, Input, Raw } what = For::Nothing;
+  enum class For { Nothing, Connect, Message, MessagePart, Timer, Input, Raw, Answer } what = For::Nothing;
   int conn = 0;
   size_t rawMax = 0;  // Raw: the most bytes wanted
 };
@@ -86,12 +86,14 @@ class Io {
   std::optional<Bytes> takeInput();
   bool closed(int conn) const;
   bool connected(int conn) const;
+  // The daemon sent something on the connection (whether or not it was taken yet).
+  bool heard(int conn) const;
   void suspend(Wait wait, std::coroutine_handle<> handle);
   void finish(std::optional<std::string> error, ErrorKind kind = ErrorKind::Io);
 
  private:
   struct Connection {
-    bool open = false, closed = false;
+    bool open = false, closed = false, heard = false;
     cedar::PacketDecoder decoder;
     // A message decoded to see whether the operation can go on, not yet taken. Decoding stays
     // lazy (one message at a time) so crypto switched on between messages applies to the next.

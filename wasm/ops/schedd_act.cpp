@@ -92,7 +92,7 @@ std::optional<std::string> refusal(const Outcome& o, std::int64_t action) {
 }  // namespace
 
 Task scheddAct(Io& io, security::SessionCache& sessions, SecurityOptions security, ScheddAct request) {
-  auto opened = co_await sendRequestAd(io, sessions, security, request.address, kActOnJobs, request.requestAd, request.deadline);
+  auto opened = co_await sendRequestAd(io, sessions, security, request.address, kActOnJobs, request.requestAd, request.deadline, false);
   if (!opened) co_return io.finish(opened.error().message, opened.error().kind);
   auto& c = **opened;
 

@@ -108,6 +108,20 @@ struct NextRaw {
   }
 };
 
+// co_await answered(io, conn): true once the daemon sent something, false if it closed the
+// connection without a word, or why neither will happen (a timeout).
+struct Answered {
+  Io& io;
+  int conn;
+  bool await_ready() const { return io.heard(conn) || io.closed(conn) || io.failure.has_value(); }
+  void await_suspend(std::coroutine_handle<> h) { io.suspend({Wait::For::Answer, conn}, h); }
+  Result<bool, Error> await_resume() const {
+    if (io.heard(conn)) return true;
+    if (io.failure) return failure(*io.failure);
+    return false;
+  }
+};
+
 // co_await nextInput(io): the caller's next input (Action::Kind::Input asks the host for it).
 struct NextInput {
   Io& io;
@@ -123,6 +137,7 @@ struct NextInput {
   }
 };
 
+inline Answered answered(Io& io, int conn) { return {io, conn}; }
 inline Connected connected(Io& io, int conn) { return {io, conn}; }
 inline NextInput nextInput(Io& io) { return {io}; }
 inline NextMessage nextMessage(Io& io, int conn) { return {io, conn}; }
