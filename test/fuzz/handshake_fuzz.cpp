@@ -4,7 +4,7 @@
 // bytes; the client must end in a session, an error value, or a wait for more, never a crash.
 // It covers every parser of the handshake: the response, method choice, IDTOKENS and PASSWORD
 // replies, SSL/SCITOKENS flights (TLS records), key exchange, post-auth and resume ads, and the
-// first AES-GCM records.
+// first AES-GCM records, and a query's resumption without the resume response.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -32,8 +32,13 @@ constexpr const char* kTestCa =
     "FskF0rO3sRVdjEeAHxQXPAOXYLTBL9Xn\n"
     "-----END CERTIFICATE-----\n";
 
+// A replayable request goes through sendRequest: resumed without the resume response, then the
+// daemon's first answer (or its silence) decides whether the request goes again on a new session.
 ops::Task run(ops::Io& io, security::SessionCache& sessions, ops::SecurityOptions security, ops::CommandRequest request) {
-  auto connection = co_await ops::startCommand(io, sessions, security, request);
+  auto connection = request.replayable
+                        ? co_await ops::sendRequest(io, sessions, security, request,
+                                                    [](ops::CommandConnection& c) { return c.send(c.writer()); })
+                        : co_await ops::startCommand(io, sessions, security, request);
   io.finish(connection ? std::nullopt : std::optional<std::string>(connection.error()));
 }
 
@@ -69,6 +74,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     sessions.insert(s, 60, ops::sessionTag(security), security.now);
   }
   auto request = ops::CommandRequest::to("<127.0.0.1:9618?sock=collector>", 5);
+  request->replayable = (control & 0x04) != 0;
 
   ops::Io io;
   ops::Task task = run(io, sessions, security, *request);
