@@ -144,6 +144,36 @@ describe('Schedd spool and retrieve', () => {
     asUser('condor_rm', id);
   });
 
+  // HTCondor's own client (FileTransfer::ExpandParentDirectories) sends each directory of a
+  // relative input first, then the file under its path. (The pool's 23.9.6 schedd then rewrites
+  // TransferInput to base names and holds the job, whichever client spooled it; 23.10 and later
+  // keep the paths: HTCONDOR-2877.)
+  it('PreserveRelativePaths: inputs keep their directories in the spool, from code and from disk', async () => {
+    const dir = path.join(pool.userHome, 'xfer-preserve');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(path.join(dir, 'data', 'deep'), { recursive: true, mode: 0o750 });
+    mkdirSync(path.join(dir, 'tree'), { recursive: true });
+    writeFileSync(path.join(dir, 'data', 'deep', 'b.txt'), 'B\n');
+    writeFileSync(path.join(dir, 'tree', 'x.txt'), 'X\n');
+    const s = await schedd();
+    const sub = new htcondor.Submit({
+      executable: '/bin/sh', arguments: 'job.sh', transfer_executable: 'false',
+      transfer_input_files: 'job.sh, data/a.txt, data/deep/b.txt, tree', preserve_relative_paths: 'true',
+      should_transfer_files: 'YES', when_to_transfer_output: 'ON_EXIT', request_memory: '16', request_disk: '1024',
+    }, { cwd: dir });
+    const result = await s.submit(sub, { spool: true });
+    const cluster = result.cluster();
+    try {
+      await s.spool(sub.jobs({ clusterid: cluster }), { files: { 'job.sh': new Blob(['true\n']), 'data/a.txt': new Blob(['A\n']) } });
+      const spooled = execFileSync(inRoot, ['sh', '-c', `cd /var/spool/condor/${cluster}/0/cluster${cluster}.proc0.subproc0 && find . -mindepth 1 -printf '%P %y %m\\n' | sort`], { encoding: 'utf8' });
+      expect(spooled.trim().split('\n')).toEqual([
+        'data d 750', 'data/a.txt f 644', 'data/deep d 750', 'data/deep/b.txt f 644', 'job.sh f 644', 'tree d 755', 'tree/x.txt f 644',
+      ]);
+    } finally {
+      await s.act(htcondor.JobAction.Remove, `ClusterId == ${cluster}`);
+    }
+  });
+
   it('names a job that is not there', async () => {
     const error = await (await schedd()).retrieve('999999.0').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HTCondorIOError);

@@ -2,7 +2,8 @@
 // ExpandFileTransferList): the TransferInput list without URLs, In unless it is a null file,
 // x509userproxy, and Cmd unless TransferExecutable is false; relative names against Iwd. Each
 // goes by its base name; a directory goes as itself and its contents (with a trailing slash:
-// its contents only).
+// its contents only). With PreserveRelativePaths, a relative name keeps its directories
+// (ExpandParentDirectories): each of them goes first, once, as a directory entry.
 import type { ClassAd } from '../../classad/classad.js';
 import type { SpoolEntry } from '../../core/port.js';
 import { HTCondorIOError, HTCondorValueError } from '../../errors.js';
@@ -43,7 +44,14 @@ export function inputNames(job: ClassAd): string[] {
 export async function inputSandbox(job: ClassAd, files: Readonly<Record<string, InputSource>>, disk: TransferDisk | undefined): Promise<InputEntry[]> {
   const iwd = stringAttr(job, 'Iwd') ?? '';
   const executable = stringAttr(job, 'Cmd');
+  const preserve = job.eval('PreserveRelativePaths') === true;
   const entries: InputEntry[] = [];
+  const directories = new Set<string>();
+  const directory = (name: string, mode: number) => {
+    if (directories.has(name)) return;
+    directories.add(name);
+    entries.push({ name, directory: true, mode, size: 0, read: noData });
+  };
   const fromDisk = async (disk: TransferDisk, full: string, dest: string, contentsOnly: boolean): Promise<void> => {
     const st = await disk.stat(full);
     if (!st) throw new HTCondorIOError(`cannot read the input file ${full}: it does not exist`);
@@ -51,17 +59,28 @@ export async function inputSandbox(job: ClassAd, files: Readonly<Record<string, 
       entries.push({ name: dest, directory: false, mode: st.mode, size: st.size, read: (offset, length) => disk.read(full, offset, length) });
       return;
     }
-    if (!contentsOnly) entries.push({ name: dest, directory: true, mode: st.mode, size: 0, read: noData });
+    if (!contentsOnly) directory(dest, st.mode);
     const prefix = contentsOnly ? dest.replace(/[^/]+$/, '') : `${dest}/`;
     for (const child of (await disk.list(full)).sort()) await fromDisk(disk, disk.resolve(full, child), prefix + child, false);
   };
   for (const name of inputNames(job)) {
     const given = files[name] ?? files[baseName(name)];
+    const kept = preserve && !name.startsWith('/') && !name.endsWith('/');
+    const dest = kept ? name.replace(/^(\.\/)+/, '') : baseName(name);
+    // Its directories, from the top, with their modes on disk (0755 where there is none).
+    if (kept) {
+      const parts = dest.split('/').slice(0, -1);
+      for (let i = 1; i <= parts.length; i++) {
+        const parent = parts.slice(0, i).join('/');
+        const st = disk && !directories.has(parent) ? await disk.stat(disk.resolve(iwd, parent)) : undefined;
+        directory(parent, st?.directory ? st.mode : 0o755);
+      }
+    }
     if (given !== undefined) {
       const mode = name === executable ? 0o755 : 0o644;
-      entries.push({ name: baseName(name), directory: false, mode, size: sourceSize(given), read: (offset, length) => readSource(given, offset, length) });
+      entries.push({ name: dest, directory: false, mode, size: sourceSize(given), read: (offset, length) => readSource(given, offset, length) });
     } else if (disk) {
-      await fromDisk(disk, disk.resolve(iwd, name), baseName(name), name.endsWith('/'));
+      await fromDisk(disk, disk.resolve(iwd, name), dest, name.endsWith('/'));
     } else {
       throw new HTCondorValueError(`no contents given for the input file ${name}: pass it in the files option`);
     }
