@@ -88,6 +88,9 @@ Host hostOf(const val& host) {
     return v.isNumber() ? std::optional(static_cast<int64_t>(v.as<double>())) : std::nullopt;
   };
   h.facts.isDirectory = [isDirectory](const std::string& path) { return isDirectory(path).as<bool>(); };
+  h.facts.readFile = h.options.files.readFile;
+  const val euid = host["euid"];
+  if (euid.isNumber()) h.facts.euid = euid.as<int>();
   return h;
 }
 

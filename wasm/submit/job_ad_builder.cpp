@@ -40,7 +40,7 @@ Result<JobAd> makeJobAd(const SubmitLookup& lookup, const SubmitFacts& facts, in
   using Step = void (*)(JobAdState&);
   static const Step steps[] = {
       setUniverse, setIwd, setExecutable, setArguments, setGridParams, setJavaVmArgs, setParallelParams, setEnvironment, setJobStatus,
-      setStdFiles, setNotification, setRank, setPeriodicExpressions, setLeaveInQueue, setJobRetries, setKillSig, setContainerSpecial,
+      setStdFiles, setGsiCredentials, setNotification, setRank, setPeriodicExpressions, setLeaveInQueue, setJobRetries, setKillSig, setContainerSpecial,
       setRequestResources, setConcurrencyLimits, setAccountingGroup, setSimpleJobExprs, setJobDeferral, setImageSize, setTransferFiles,
       setAutoAttributes, reportCommonMistakes, setForcedAttributes, setResourceRequirements, setRequirements,
   };

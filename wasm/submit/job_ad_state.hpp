@@ -102,6 +102,7 @@ void setParallelParams(JobAdState& st);
 void setEnvironment(JobAdState& st);
 void setJobStatus(JobAdState& st);
 void setStdFiles(JobAdState& st);
+void setGsiCredentials(JobAdState& st);
 void setNotification(JobAdState& st);
 void setRank(JobAdState& st);
 void setPeriodicExpressions(JobAdState& st);

@@ -59,6 +59,11 @@ struct SubmitFacts {
   // fileSize: bytes of a file, none when it does not exist; directory: whether a path is one.
   std::function<std::optional<int64_t>(const std::string&)> fileSize;
   std::function<bool(const std::string&)> isDirectory;
+  // The bytes of a file (the X.509 proxy condor_submit checks); none when it cannot be read.
+  std::function<std::optional<std::string>(const std::string&)> readFile;
+  // geteuid(): GSI's default proxy is /tmp/x509up_u<euid>.
+  std::optional<int> euid;
+  int credMinTimeLeft = 120;  // CRED_MIN_TIME_LEFT: seconds a proxy must still be valid
 };
 
 }  // namespace htcondor::submit

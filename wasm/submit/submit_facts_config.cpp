@@ -49,6 +49,7 @@ SubmitFacts factsFromConfig(const ConfigLookup& param) {
   readText(param, "APPEND_RANK", f.appendRank);
   readInt(param, "SCHEDD_INTERVAL", f.scheddInterval);
   readInt(param, "DEFAULT_JOB_MAX_RETRIES", f.defaultJobMaxRetries);
+  readInt(param, "CRED_MIN_TIME_LEFT", f.credMinTimeLeft);
   readBool(param, "SUBMIT_INSERT_DEFAULT_POLICY_EXPRS", f.insertDefaultPolicyExprs);
   readBool(param, "ENABLE_DEPRECATION_WARNINGS", f.enableDeprecationWarnings);
   readBool(param, "SIGN_S3_URLS", f.signS3Urls);

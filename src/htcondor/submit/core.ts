@@ -15,6 +15,8 @@ export interface SubmitHost {
   cwd: string;
   submitFile: string | null;
   user: string;
+  /** geteuid(), where the runtime has one: GSI's default proxy file is /tmp/x509up_u<euid>. */
+  euid?: number;
   arch: string;
   opsys: string;
   /** Runs `include : command |`'s command in `cwd` and gives its output; absent where commands cannot run. */

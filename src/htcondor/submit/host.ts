@@ -52,6 +52,7 @@ export function submitHost(options: SubmitOptions): SubmitHost {
     cwd,
     submitFile: options.submitFile ?? null,
     user: options.user ?? ask(() => os.userInfo().username, ''),
+    ...(process.geteuid && { euid: process.geteuid() }),
     arch: options.arch ?? archNames[process.arch] ?? process.arch.toUpperCase(),
     opsys: options.opsys ?? opsysNames[process.platform] ?? process.platform.toUpperCase(),
     param: (name) => (config ? config[name] : configured()?.lookup(name)),
