@@ -174,6 +174,25 @@ describe('Schedd spool and retrieve', () => {
     }
   });
 
+  it("a job's X.509 proxy goes with its inputs: the schedd reads it, the job finds it", async () => {
+    const dir = path.join(pool.userHome, 'xfer-proxy');
+    rmSync(dir, { recursive: true, force: true });
+    execFileSync(inRoot, ['--user', pool.user, 'sh', '-c', `mkdir /home/${pool.user}/xfer-proxy && cd /home/${pool.user}/xfer-proxy && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=xfer-proxy -days 2 -keyout k.pem -out c.pem 2>/dev/null && cat c.pem k.pem > proxy.pem`]);
+    const s = await schedd();
+    const sub = new htcondor.Submit({
+      executable: '/bin/sh', arguments: '"-c \'head -1 $X509_USER_PROXY\'"', transfer_executable: 'false', x509userproxy: 'proxy.pem',
+      output: 'stdout.txt', should_transfer_files: 'YES', when_to_transfer_output: 'ON_EXIT', request_memory: '16', request_disk: '1024',
+    }, { cwd: dir });
+    const result = await s.submit(sub, { spool: true });
+    const id = `${result.cluster()}.0`;
+    await s.spool(sub.jobs({ clusterid: result.cluster() }));
+    await waitForCompletion(id);
+    expect(asUser('condor_q', id, '-af', 'x509userproxysubject').trim()).toBe('/CN=xfer-proxy');
+    const [job] = await s.retrieve(id, { memory: true });
+    expect(await job!.files.find((f) => f.path === 'stdout.txt')!.data!.text()).toBe('-----BEGIN CERTIFICATE-----\n');
+    asUser('condor_rm', id);
+  });
+
   it('names a job that is not there', async () => {
     const error = await (await schedd()).retrieve('999999.0').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HTCondorIOError);
