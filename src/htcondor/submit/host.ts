@@ -31,6 +31,8 @@ function configured(): DiscoveredConfiguration | null {
 const archNames: Record<string, string> = { x64: 'X86_64', arm64: 'aarch64', ppc64: 'ppc64le', ia32: 'INTEL' };
 const opsysNames: Record<string, string> = { linux: 'LINUX', darwin: 'OSX', win32: 'WINDOWS', freebsd: 'FREEBSD' };
 
+const withEuid = (euid: number | undefined) => (euid === undefined ? {} : { euid });
+
 export function submitHost(options: SubmitOptions): SubmitHost {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const at = (file: string) => path.resolve(cwd, file);
@@ -52,7 +54,8 @@ export function submitHost(options: SubmitOptions): SubmitHost {
     cwd,
     submitFile: options.submitFile ?? null,
     user: options.user ?? ask(() => os.userInfo().username, ''),
-    ...(process.geteuid && { euid: process.geteuid() }),
+    // Deno asks for --allow-sys first: without it, no default proxy file.
+    ...withEuid(ask(() => process.geteuid?.(), undefined)),
     arch: options.arch ?? archNames[process.arch] ?? process.arch.toUpperCase(),
     opsys: options.opsys ?? opsysNames[process.platform] ?? process.platform.toUpperCase(),
     param: (name) => (config ? config[name] : configured()?.lookup(name)),
