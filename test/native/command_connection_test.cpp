@@ -92,6 +92,30 @@ struct Client {
   }
 };
 
+// A session the client holds for command 5 at the test address.
+void cacheSession(Client& c) {
+  security::CachedSession s;
+  s.id = "vm:1:2:3";
+  s.connectSinful = "<127.0.0.1:9618>";
+  s.validCommands = {5};
+  s.authMethod = "TOKEN";
+  c.sessions.insert(s, 60, ops::sessionTag(c.security), kNow - 10);
+}
+
+// After the daemon showed it lost the session: it is forgotten, the connection closed, and a
+// new one opened that asks for a new session.
+void expectNewSession(Client& c, const std::vector<Action>& again) {
+  CHECK(c.sessions.size() == 0);
+  REQUIRE(again.size() == 2);
+  CHECK(again[0].kind == Action::Kind::Close);
+  CHECK(again[1].kind == Action::Kind::Connect);
+  c.conn = again[1].conn;
+  c.io.onConnected(c.conn);
+  auto fresh = messagesSent(drain(c.io));
+  REQUIRE(fresh.size() == 1);
+  CHECK(stringAttr(*authenticateAd(fresh[0]), "NewSession") == "YES");
+}
+
 const char* kResponseTokenOnly =
     "[ Enact = \"YES\"; Authentication = \"YES\"; AuthRequired = true; AuthMethodsList = \"TOKEN\"; "
     "AuthMethods = \"TOKEN\"; Encryption = \"YES\"; Integrity = \"YES\"; CryptoMethods = \"AES\"; "
@@ -204,40 +228,21 @@ TEST_CASE("a token the daemon rejects: the client says so, tries the next token,
 
 TEST_CASE("a cached session is resumed; a daemon that lost it gets a new session on a new connection") {
   Client c;
-  security::CachedSession s;
-  s.id = "vm:1:2:3";
-  s.connectSinful = "<127.0.0.1:9618>";
-  s.validCommands = {5};
-  s.authMethod = "TOKEN";
-  c.sessions.insert(s, 60, ops::sessionTag(c.security), kNow - 10);
+  cacheSession(c);
   auto messages = messagesSent(c.start());
   REQUIRE(messages.size() == 1);
   auto resume = authenticateAd(messages[0]);
   CHECK(stringAttr(*resume, "UseSession") == "YES");
   CHECK(stringAttr(*resume, "Sid") == "vm:1:2:3");
 
-  auto again = c.reply(adMessage("[ ReturnCode = \"SID_NOT_FOUND\" ]"));
-  CHECK(c.sessions.size() == 0);
-  REQUIRE(again.size() == 2);
-  CHECK(again[0].kind == Action::Kind::Close);
-  CHECK(again[1].kind == Action::Kind::Connect);
-  c.conn = again[1].conn;
-  c.io.onConnected(c.conn);
-  auto fresh = messagesSent(drain(c.io));
-  REQUIRE(fresh.size() == 1);
-  CHECK(stringAttr(*authenticateAd(fresh[0]), "NewSession") == "YES");
+  expectNewSession(c, c.reply(adMessage("[ ReturnCode = \"SID_NOT_FOUND\" ]")));
 }
 
 TEST_CASE("a replayable request resumes without the resume response; a daemon that closes unanswered gets it again on a new session") {
   for (const bool answers : {true, false}) {
     CAPTURE(answers);
     Client c;
-    security::CachedSession s;
-    s.id = "vm:1:2:3";
-    s.connectSinful = "<127.0.0.1:9618>";
-    s.validCommands = {5};
-    s.authMethod = "TOKEN";
-    c.sessions.insert(s, 60, ops::sessionTag(c.security), kNow - 10);
+    cacheSession(c);
     auto request = ops::CommandRequest::to("<127.0.0.1:9618>", 5);
     REQUIRE(request);
     request->replayable = true;
@@ -279,15 +284,7 @@ TEST_CASE("a replayable request resumes without the resume response; a daemon th
     c.io.onClosed(c.conn);
     auto again = drain(c.io);
     CHECK_FALSE(returned);
-    CHECK(c.sessions.size() == 0);
-    REQUIRE(again.size() == 2);
-    CHECK(again[0].kind == Action::Kind::Close);
-    CHECK(again[1].kind == Action::Kind::Connect);
-    c.conn = again[1].conn;
-    c.io.onConnected(c.conn);
-    auto fresh = messagesSent(drain(c.io));
-    REQUIRE(fresh.size() == 1);
-    CHECK(stringAttr(*authenticateAd(fresh[0]), "NewSession") == "YES");
+    expectNewSession(c, again);
   }
 }
 

@@ -8,7 +8,7 @@
 #include <mbedtls/pk.h>
 #include <mbedtls/x509_crt.h>
 
-#include "eventlog/event_time.hpp"
+#include "core/calendar.hpp"
 #include "security/random.hpp"
 
 namespace htcondor::security {
@@ -61,7 +61,7 @@ std::optional<std::int64_t> notAfter(const PemBlock& block) {
     tm.tm_hour = t.hour;
     tm.tm_min = t.min;
     tm.tm_sec = t.sec;
-    seconds = eventlog::epochOf(tm, true);
+    seconds = utcEpoch(tm);
   }
   mbedtls_x509_crt_free(&crt);
   return seconds;
