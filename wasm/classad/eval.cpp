@@ -205,6 +205,12 @@ void EvalState::setScopes(const ClassAd* ad) {
   while (rootAd && rootAd->parentScope() && rootAd->parentScope() != ad) rootAd = rootAd->parentScope();
 }
 
+std::optional<int64_t> evaluateInteger(const ClassAd& ad, std::string_view name) {
+  auto v = evaluateAttr(ad, name);
+  if (!v || !v->isInteger()) return std::nullopt;
+  return v->asInteger();
+}
+
 bool booleanEquivalent(const Value& v, bool& out) {
   if (v.isBoolean()) out = v.asBoolean();
   else if (v.isInteger()) out = v.asInteger() != 0;

@@ -72,6 +72,9 @@ std::optional<Value> evaluateIn(const ExprTree& expr, const ClassAd* scope);
 // The value of attribute `name` of `ad`; undefined if it has none, nullopt on failure.
 std::optional<Value> evaluateAttr(const ClassAd& ad, std::string_view name);
 
+// Attribute `name` of `ad` when it evaluates to an integer; nothing otherwise.
+std::optional<int64_t> evaluateInteger(const ClassAd& ad, std::string_view name);
+
 // Boolean, or a number read as a boolean (non-zero is true), as HTCondor's IsBooleanValueEquiv.
 bool booleanEquivalent(const Value& v, bool& out);
 

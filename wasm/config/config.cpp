@@ -50,11 +50,7 @@ Result<std::string> Config::expand(std::string_view text) const {
   return std::move(*expanded);
 }
 
-std::optional<std::string_view> Config::getenv(std::string_view name) const {
-  for (const auto& [key, value] : environment_)
-    if (key == name) return value;
-  return std::nullopt;
-}
+std::optional<std::string_view> Config::getenv(std::string_view name) const { return getenvIn(environment_, name); }
 
 ConfigError expansionError(std::string_view name, const ExpandError& error, const MacroTable& config) {
   std::string message = "while expanding " + std::string(name) + ": " + error.message;

@@ -19,6 +19,13 @@ namespace htcondor::config {
 // overrides apply in this order).
 using Environment = std::vector<std::pair<std::string, std::string>>;
 
+// getenv(): the first binding of `name`.
+inline std::optional<std::string_view> getenvIn(const Environment& environment, std::string_view name) {
+  for (const auto& [key, value] : environment)
+    if (key == name) return value;
+  return std::nullopt;
+}
+
 struct Context {
   std::string subsystem = "TOOL";
   std::string localName;

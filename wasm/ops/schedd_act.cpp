@@ -22,10 +22,7 @@ inline constexpr std::size_t kSuccess = 1;      // AR_SUCCESS
 inline constexpr std::size_t kDenied = 5;       // AR_PERMISSION_DENIED
 inline constexpr std::size_t kResults = 6;      // AR_ERROR .. AR_PERMISSION_DENIED: result_total_0 .. _5
 
-std::int64_t intAttr(const classad::ClassAd& ad, std::string_view name) {
-  auto v = classad::evaluateAttr(ad, name);
-  return v && v->isInteger() ? v->asInteger() : 0;
-}
+std::int64_t intAttr(const classad::ClassAd& ad, std::string_view name) { return classad::evaluateInteger(ad, name).value_or(0); }
 
 // condor_rm's words for an action (DCSchedd's per-job result strings).
 std::string_view verb(std::int64_t action) {

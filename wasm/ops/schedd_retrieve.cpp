@@ -35,10 +35,6 @@ std::string stringAttr(const classad::ClassAd& ad, std::string_view name) {
   return v && v->isString() ? v->asString() : std::string();
 }
 
-std::int64_t intAttr(const classad::ClassAd& ad, std::string_view name) {
-  auto v = classad::evaluateAttr(ad, name);
-  return v && v->isInteger() ? v->asInteger() : -1;
-}
 
 }  // namespace
 
@@ -63,8 +59,8 @@ Task scheddRetrieve(Io& io, security::SessionCache& sessions, SecurityOptions se
     auto job = cedar::getClassAd(adIn);
     if (!job) co_return io.finish("the schedd sent a malformed job ad: " + job.error().message);
     restoreSubmitValues(**job);
-    const auto cluster = intAttr(**job, "ClusterId");
-    const auto proc = intAttr(**job, "ProcId");
+    const auto cluster = classad::evaluateInteger(**job, "ClusterId").value_or(-1);
+    const auto proc = classad::evaluateInteger(**job, "ProcId").value_or(-1);
     io.emit("{\"job\":{\"cluster\":" + std::to_string(cluster) + ",\"proc\":" + std::to_string(proc) +
             ",\"iwd\":" + classad::jsonString(stringAttr(**job, "Iwd")) + "}}");
     auto downloaded = co_await transfer::downloadSandbox(io, c, stringAttr(**job, "TransferOutputRemaps"));

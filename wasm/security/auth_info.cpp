@@ -33,11 +33,6 @@ std::optional<std::string> getString(const cl::ClassAd& ad, std::string_view nam
   if (!v || !v->isString()) return std::nullopt;
   return v->asString();
 }
-std::optional<std::int64_t> getInt(const cl::ClassAd& ad, std::string_view name) {
-  auto v = cl::evaluateAttr(ad, name);
-  if (!v || !v->isInteger()) return std::nullopt;
-  return v->asInteger();
-}
 std::optional<bool> getBool(const cl::ClassAd& ad, std::string_view name) {
   auto v = cl::evaluateAttr(ad, name);
   bool out = false;
@@ -162,7 +157,7 @@ ServerResponse parseServerResponse(const cl::ClassAd& ad) {
   r.cryptoMethods = getString(ad, "CryptoMethods");
   r.ecdhPublicKey = getString(ad, "ECDHPublicKey");
   r.sessionDuration = getString(ad, "SessionDuration");
-  r.sessionLease = getInt(ad, "SessionLease");
+  r.sessionLease = cl::evaluateInteger(ad, "SessionLease");
   r.remoteVersion = getString(ad, "RemoteVersion");
   r.trustDomain = getString(ad, "TrustDomain");
   r.issuerKeys = getString(ad, "IssuerKeys");

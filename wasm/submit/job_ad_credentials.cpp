@@ -3,6 +3,7 @@
 // lifetime of a delegated proxy, and the SciToken file.
 #include <cstdlib>
 
+#include "config/macro_table.hpp"
 #include "security/x509_proxy.hpp"
 #include "submit/job_ad_state.hpp"
 
@@ -11,9 +12,8 @@ namespace htcondor::submit::detail {
 namespace {
 
 std::optional<std::string> getenv(const JobAdState& st, std::string_view name) {
-  for (const auto& [n, value] : st.facts.environment)
-    if (n == name) return value;
-  return std::nullopt;
+  auto value = config::getenvIn(st.facts.environment, name);
+  return value ? std::optional<std::string>(*value) : std::nullopt;
 }
 
 void setProxy(JobAdState& st) {

@@ -197,9 +197,7 @@ std::optional<std::string_view> SubmitMacros::raw(std::string_view name) const {
 }
 
 std::optional<std::string_view> SubmitMacros::getenv(std::string_view name) const {
-  for (const auto& [key, value] : environment_)
-    if (key == name) return std::string_view(value);
-  return std::nullopt;
+  return config::getenvIn(environment_, name);
 }
 
 Result<std::string> SubmitMacros::expand(std::string_view text) const {

@@ -16,20 +16,14 @@ void insertInt(classad::ClassAd& ad, std::string name, std::int64_t value) {
   ad.insert(std::move(name), std::make_shared<classad::Literal>(classad::Value::integer(value)));
 }
 
-std::optional<std::int64_t> intAttr(const classad::ClassAd& ad, std::string_view name) {
-  auto v = classad::evaluateAttr(ad, name);
-  if (!v || !v->isInteger()) return std::nullopt;
-  return v->asInteger();
-}
-
 // HTCondor's hold reason, or a description of the ad when the peer gave none.
 std::string reasonOf(const classad::ClassAd& ad, std::string_view what) {
   auto v = classad::evaluateAttr(ad, "HoldReason");
   std::string reason = v && v->isString() ? v->asString() : std::string();
   if (reason.empty()) reason = std::string(what) + " without a reason";
-  if (auto code = intAttr(ad, "HoldReasonCode"); code && *code != 0) {
+  if (auto code = classad::evaluateInteger(ad, "HoldReasonCode"); code && *code != 0) {
     reason += " (hold code " + std::to_string(*code);
-    if (auto sub = intAttr(ad, "HoldReasonSubCode")) reason += ", subcode " + std::to_string(*sub);
+    if (auto sub = classad::evaluateInteger(ad, "HoldReasonSubCode")) reason += ", subcode " + std::to_string(*sub);
     reason += ")";
   }
   return reason;
@@ -43,7 +37,7 @@ std::shared_ptr<classad::ClassAd> transferInfoAd(std::int64_t sandboxSize) {
   return ad;
 }
 
-std::int64_t sandboxSizeOf(const classad::ClassAd& info) { return intAttr(info, "SandboxSize").value_or(0); }
+std::int64_t sandboxSizeOf(const classad::ClassAd& info) { return classad::evaluateInteger(info, "SandboxSize").value_or(0); }
 
 std::shared_ptr<classad::ClassAd> goAheadAd(bool downloading) {
   auto ad = std::make_shared<classad::ClassAd>();
@@ -53,7 +47,7 @@ std::shared_ptr<classad::ClassAd> goAheadAd(bool downloading) {
 }
 
 Result<std::int64_t, std::string> goAheadResult(const classad::ClassAd& ad) {
-  auto result = intAttr(ad, "Result");
+  auto result = classad::evaluateInteger(ad, "Result");
   if (!result) return failure(std::string("the go-ahead message has no Result"));
   if (*result < 0) return failure(reasonOf(ad, "the peer refused the transfer"));
   return *result;
@@ -69,18 +63,18 @@ std::shared_ptr<classad::ClassAd> successAckAd(std::int64_t files) {
 }
 
 Status<std::string> checkAck(const classad::ClassAd& ad) {
-  auto result = intAttr(ad, "Result");
+  auto result = classad::evaluateInteger(ad, "Result");
   if (!result) return failure(std::string("the transfer acknowledgement has no Result"));
   if (*result != 0) return failure(reasonOf(ad, "the transfer failed"));
   return std::monostate{};
 }
 
 Status<std::string> checkUrlUploadReport(const classad::ClassAd& ad) {
-  const auto sub = intAttr(ad, "SubCommand");
+  const auto sub = classad::evaluateInteger(ad, "SubCommand");
   if (sub != kSubCommandUploadUrl)
     return failure("the daemon sent transfer subcommand " + (sub ? std::to_string(*sub) : std::string("(none)")) +
                    ", which a client downloading output does not take");
-  if (intAttr(ad, "Result").value_or(-1) == 0) return std::monostate{};
+  if (classad::evaluateInteger(ad, "Result").value_or(-1) == 0) return std::monostate{};
   auto error = classad::evaluateAttr(ad, "ErrorString");
   return failure("the daemon's upload of an output to a URL failed: " +
                  (error && error->isString() ? error->asString() : std::string("no reason given")));
