@@ -1,3 +1,4 @@
+import type { AdRun } from './ad-run.js';
 import { engine, type AdHandle } from './engine.js';
 import { ClassAdParseError, ClassAdValueError } from './errors.js';
 import { ExprTree, setClassAdFactory, valueOf } from './expr-tree.js';
@@ -11,10 +12,23 @@ import type { ClassAdValue } from './value.js';
  * JavaScript value (see value.ts for the mapping). Iteration follows HTCondor's storage order.
  */
 export class ClassAd extends Owned<AdHandle> implements Iterable<[string, ClassAdValue | ExprTree]> {
+  /** Set while this ad is still in the run of a query's answer (ad-run.ts) and has no handle. */
+  private run_: AdRun | undefined;
+  private index_ = 0;
+
   /** @internal Wraps a handle the core returned. */
   static fromHandle(handle: AdHandle): ClassAd {
     const ad = Object.create(ClassAd.prototype) as ClassAd;
     Owned.adopt(ad, handle);
+    return ad;
+  }
+
+  /** @internal Ad `index` of a run; its handle is made when first needed. */
+  static fromRun(run: AdRun, index: number): ClassAd {
+    const ad = Object.create(ClassAd.prototype) as ClassAd;
+    ad.run_ = run;
+    ad.index_ = index;
+    run.watch(ad, index);
     return ad;
   }
 
@@ -30,6 +44,20 @@ export class ClassAd extends Owned<AdHandle> implements Iterable<[string, ClassA
     for (const [name, value] of Object.entries(init ?? {})) this.set(name, value);
   }
 
+  protected override get handle(): AdHandle {
+    if (this.run_) {
+      Owned.adopt(this, this.run_.take(this, this.index_));
+      this.run_ = undefined;
+    }
+    return super.handle;
+  }
+
+  override dispose(): void {
+    if (!this.run_) return super.dispose();
+    this.run_.release(this.index_, this);
+    this.run_ = undefined;
+  }
+
   /** @internal The core handle, for evaluation scopes. */
   get adHandle(): AdHandle {
     return this.handle;
@@ -40,7 +68,7 @@ export class ClassAd extends Owned<AdHandle> implements Iterable<[string, ClassA
   }
 
   has(name: string): boolean {
-    return this.lookup(name) !== undefined;
+    return this.literal(name) !== undefined;
   }
 
   /** The expression bound to `name` (any case), or undefined. */
@@ -54,9 +82,15 @@ export class ClassAd extends Owned<AdHandle> implements Iterable<[string, ClassA
    * its expression (`B = A + 1` gives an ExprTree); undefined when the ad has no such attribute.
    */
   get(name: string): ClassAdValue | ExprTree | undefined {
-    const literal = engine().adLiteral(this.handle, name);
+    const literal = this.literal(name);
     if (literal === undefined) return undefined;
     return literal === null ? this.lookup(name) : valueOf(literal);
+  }
+
+  // The typed JSON of a literal attribute, null for another expression, undefined if absent:
+  // read in the run while the ad is in one, so the commonest call makes no handle.
+  private literal(name: string): string | null | undefined {
+    return this.run_ ? this.run_.literal(this.index_, name) : engine().adLiteral(this.handle, name);
   }
 
   set(name: string, value: unknown): this {

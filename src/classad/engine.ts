@@ -14,6 +14,14 @@ export interface ExprHandle extends Handle {
 export interface AdHandle extends Handle {
   unparse(): string;
 }
+/** The ads of a query's answer behind one handle (wasm/bindings/handles.hpp AdRun). */
+export interface AdRunHandle extends Handle {
+  size(): number;
+  /** Ad `index` as its own handle, leaving the run; null if it already left. */
+  take(index: number): AdHandle | null;
+  /** Frees ad `index`. */
+  release(index: number): void;
+}
 
 export type AdSyntax = 'new' | 'old' | 'json';
 
@@ -32,8 +40,8 @@ export interface OpCode {
 export interface ClassAdCore {
   parseExpr(text: string): ExprHandle | null;
   parseAd(text: string): AdHandle | null;
-  /** Ads as UTF-8 wire lines in one buffer, record i ending at ends[i]: one crossing for all. */
-  parseWireAds(bytes: Uint8Array, ends: Uint32Array): AdHandle[] | null;
+  /** Ads as UTF-8 wire lines in one buffer, record i ending at ends[i]: one crossing and one handle for all. */
+  parseWireAds(bytes: Uint8Array, ends: Uint32Array): AdRunHandle | null;
   newAd(): AdHandle;
   adSize(ad: AdHandle): number;
   adLookup(ad: AdHandle, name: string): ExprHandle | null;
@@ -54,6 +62,8 @@ export interface ClassAdCore {
   // wasm/bindings/classad_expr_bindings.cpp
   /** The typed JSON of a literal attribute; null for another expression, undefined if absent. */
   adLiteral(ad: AdHandle, name: string): string | null | undefined;
+  /** adLiteral of ad `index` of a run. */
+  runLiteral(run: AdRunHandle, index: number, name: string): string | null | undefined;
   Op: Record<OpName, OpCode>;
   /** The flattened expression, the typed JSON of the value it came to, or null on failure. */
   flattenExpr(ad: AdHandle, expr: ExprHandle): ExprHandle | string | null;

@@ -1,6 +1,7 @@
 // WASM handles are freed deterministically by dispose() / `using`, and otherwise when they are
 // garbage-collected: every handle is a shared_ptr one, which embind registers with its own
-// FinalizationRegistry, so dropped objects never leak core memory and need no registry here.
+// FinalizationRegistry, so dropped objects never leak core memory and need no registry here
+// (the ads of a query's answer share one handle until they need their own: ad-run.ts).
 import type { Handle } from './engine.js';
 
 export abstract class Owned<H extends Handle> {

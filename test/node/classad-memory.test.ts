@@ -1,12 +1,11 @@
 // Core memory is returned: a million ads created and dropped leave the engine's WebAssembly
 // memory where it was (it only ever grows, so a leak would show), both when ads are disposed
 // and when they are left to the garbage collector.
-import v8 from 'node:v8';
-import vm from 'node:vm';
-
 import { describe, expect, it } from 'vitest';
 
 import { classad } from 'htcondor-wasm/inthread';
+
+import { collectGarbage } from '../helpers/collect-garbage.js';
 
 const memory = () => classad.engineMemoryBytes();
 
@@ -27,20 +26,12 @@ describe('ClassAd memory', () => {
   }, 300_000);
 
   it('is freed by the garbage collector for ads never disposed', async () => {
-    v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as () => void;
-    const collect = async () => {
-      for (let i = 0; i < 5; i++) {
-        gc();
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    };
     churn(100_000, false);
-    await collect();
+    await collectGarbage();
     const before = memory();
     for (let round = 0; round < 3; round++) {
       churn(100_000, false);
-      await collect();
+      await collectGarbage();
     }
     expect(memory() - before).toBe(0);
   }, 300_000);

@@ -41,28 +41,29 @@ std::shared_ptr<Ad> parseAd(const std::string& text) {
 
 // A run of ads as one buffer (UTF-8 "Name = Expr" lines, cedar::getClassAdLines) and where
 // each ends (a Uint32Array), as a query's answer leaves the worker: one crossing for all of
-// them, and the run's repeated expressions parsed once. An array of handles, or null with
-// lastParseError().
-emscripten::val parseWireAds(const emscripten::val& bytes, const emscripten::val& ends) {
+// them, the run's repeated expressions parsed once, and one handle for the run. Null with
+// lastParseError() when an ad does not parse.
+std::shared_ptr<htcondor::bindings::AdRun> parseWireAds(const emscripten::val& bytes, const emscripten::val& ends) {
   const std::string all = htcondor::bindings::byteCopy<std::string>(bytes);
   const auto bounds = emscripten::convertJSArrayToNumberVector<std::uint32_t>(ends);
   htcondor::classad::AdLinesReader reader;
-  emscripten::val out = emscripten::val::array();
+  auto run = std::make_shared<htcondor::bindings::AdRun>();
+  run->ads.reserve(bounds.size());
   std::uint32_t start = 0;
   for (const std::uint32_t end : bounds) {
     if (end < start || end > all.size()) {
       lastError = "record bounds out of order";
-      return emscripten::val::null();
+      return nullptr;
     }
     auto ad = reader.read(std::string_view(all).substr(start, end - start));
     if (!ad) {
       lastError = reader.error();
-      return emscripten::val::null();
+      return nullptr;
     }
-    out.call<void>("push", std::make_shared<Ad>(Ad{std::move(ad)}));
+    run->ads.push_back(Ad{std::move(ad)});
     start = end;
   }
-  return out;
+  return run;
 }
 
 std::string lastParseError() { return lastError; }
@@ -118,6 +119,11 @@ EMSCRIPTEN_BINDINGS(htcondor_classad) {
       .function("unparse", &Expr::unparse)
       .function("pretty", &Expr::pretty);
   class_<Ad>("AdHandle").smart_ptr<std::shared_ptr<Ad>>("AdHandlePtr").function("unparse", &Ad::unparse);
+  class_<htcondor::bindings::AdRun>("AdRunHandle")
+      .smart_ptr<std::shared_ptr<htcondor::bindings::AdRun>>("AdRunHandlePtr")
+      .function("size", &htcondor::bindings::AdRun::size)
+      .function("take", &htcondor::bindings::AdRun::take)
+      .function("release", &htcondor::bindings::AdRun::release);
   function("parseExpr", &parseExpr);
   function("parseAd", &parseAd);
   function("parseWireAds", &parseWireAds);

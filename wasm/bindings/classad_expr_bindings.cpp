@@ -58,6 +58,12 @@ val adLiteral(const Ad& ad, const std::string& name) {
   return val(htcondor::classad::typedJson(static_cast<const htcondor::classad::Literal&>(*tree).evaluated()));
 }
 
+// adLiteral of ad `i` of a run, which has no handle of its own; undefined once it left the run.
+val runLiteral(const htcondor::bindings::AdRun& run, std::size_t i, const std::string& name) {
+  const Ad* ad = run.at(i);
+  return ad ? adLiteral(*ad, name) : val::undefined();
+}
+
 bool sameAs(const Expr& a, const Expr& b) { return htcondor::classad::sameAs(*a.tree, *b.tree); }
 
 // `a op b`, or `op a` when `b` is null.
@@ -109,6 +115,7 @@ EMSCRIPTEN_BINDINGS(htcondor_classad_expr) {
   function("internalRefs", &internalRefs);
   function("sameAs", &sameAs);
   function("adLiteral", &adLiteral);
+  function("runLiteral", &runLiteral);
   function("composeExpr", &composeExpr);
   function("simplifyExpr", &simplifyExpr);
 }

@@ -2,8 +2,10 @@
 // are registered once, in classad_bindings.cpp).
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "classad/classad.hpp"
 #include "classad/expr.hpp"
@@ -14,6 +16,21 @@ namespace htcondor::bindings {
 struct Ad {
   std::shared_ptr<classad::ClassAd> ad;
   std::string unparse() const { return classad::unparse(*ad); }
+};
+
+// The ads of a query's answer (parseWireAds) behind one handle: JavaScript takes an ad out as
+// its own handle only when it needs one, and releases the others one by one.
+struct AdRun {
+  std::vector<Ad> ads;
+  std::size_t size() const { return ads.size(); }
+  // Ad `i` while it is still in the run (neither taken nor released), else null.
+  const Ad* at(std::size_t i) const { return i < ads.size() && ads[i].ad ? &ads[i] : nullptr; }
+  std::shared_ptr<Ad> take(std::size_t i) {
+    return at(i) ? std::make_shared<Ad>(std::move(ads[i])) : nullptr;
+  }
+  void release(std::size_t i) {
+    if (i < ads.size()) ads[i].ad.reset();
+  }
 };
 
 struct Expr {
