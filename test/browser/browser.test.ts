@@ -319,4 +319,26 @@ describe('in headless Chromium', () => {
     const { close } = await streamInPage(`${pool.host}:22`, []);
     expect(close).toEqual({ code: 1008, reason: `target ${pool.host}:22 is not allowed by this proxy` });
   });
+
+  it('runs under a Content-Security-Policy that allows no eval, as extensions and strict sites set', async () => {
+    // WebAssembly itself needs 'wasm-unsafe-eval'; nothing of the library may need more.
+    const strict = await serveDist(distDir, {}, "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self' " + proxy.url);
+    const strictPage = await browser.newPage();
+    const violations: string[] = [];
+    strictPage.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) violations.push(message.text()); });
+    try {
+      await strictPage.goto(strict.url);
+      const answer = await strictPage.evaluate(`(async () => {
+        const { htcondor, classad } = await import('/browser/index.js');
+        const inThread = await import('/browser/inthread.js');
+        const ads = await new htcondor.Collector('${pool.collector}', { proxy: '${proxy.url}' }).query(htcondor.AdTypes.Collector, 'true', ['Name']);
+        return [new classad.ClassAd('[A = 2; B = A * 3]').eval('B'), await inThread.htcondor.version() === await htcondor.version(), ads.length];
+      })()`);
+      expect(answer).toEqual([6, true, 1]);
+      expect(violations).toEqual([]);
+    } finally {
+      await strictPage.close();
+      await strict.close();
+    }
+  });
 });

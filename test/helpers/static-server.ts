@@ -1,5 +1,6 @@
 // Serves the built package (dist/) over HTTP on loopback, for the browser tests, and any extra
 // files a test gives (read at each request, with Range requests, as a growing log is served).
+// `csp`: a Content-Security-Policy sent with every response (the page's and each worker's).
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,8 +19,9 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveDist(distDir: string, extra: Record<string, () => Buffer> = {}): Promise<StaticServer> {
+export async function serveDist(distDir: string, extra: Record<string, () => Buffer> = {}, csp?: string): Promise<StaticServer> {
   const server = http.createServer(async (req, res) => {
+    if (csp) res.setHeader('content-security-policy', csp);
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     const served = extra[pathname]?.();
     if (served) {
