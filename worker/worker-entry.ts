@@ -6,6 +6,7 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 
 import '../src/core/error-transfer.js';
 import { createCoreHost } from './host.js';
+import { transferringRecords } from './transfer-results.js';
 
 if (!parentPort) throw new Error('htcondor-wasm: worker.js must run as a worker thread');
-Comlink.expose(createCoreHost(), nodeEndpoint(parentPort));
+Comlink.expose(transferringRecords(createCoreHost()), nodeEndpoint(parentPort));

@@ -3,5 +3,6 @@ import * as Comlink from 'comlink';
 
 import '../src/core/error-transfer.js';
 import { createCoreHost } from './host.js';
+import { transferringRecords } from './transfer-results.js';
 
-Comlink.expose(createCoreHost());
+Comlink.expose(transferringRecords(createCoreHost()));

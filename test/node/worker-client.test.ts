@@ -1,12 +1,16 @@
 // The worker boundary's failure paths, with real worker_threads workers: a worker that dies
 // mid-call must reject the call (never hang), and typed errors keep their class and cause.
-import { Worker } from 'node:worker_threads';
+// Answers that carry records cross by transfer.
+import { MessageChannel, Worker } from 'node:worker_threads';
 
+import * as Comlink from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { describe, expect, it } from 'vitest';
 
 import { connectWorker, type WorkerHandle } from '../../build/ts/src/core/worker-client.js';
+import type { CorePort } from '../../build/ts/src/core/port.js';
 import { HTCondorInternalError, HTCondorIOError } from '../../build/ts/src/errors.js';
+import { transferringRecords } from '../../build/ts/worker/transfer-results.js';
 
 function failingWorker(): { handle: WorkerHandle; worker: Worker; held: boolean[] } {
   const worker = new Worker(new URL('./fixtures/failing-worker.mjs', import.meta.url));
@@ -71,5 +75,22 @@ describe('the worker client', () => {
     const connection = connectWorker(handle);
     expect((connection.port as unknown as { then?: unknown }).then).toBeUndefined();
     await worker.terminate();
+  });
+
+  it('hands records over by transfer, leaving the host none of their bytes, and other answers as they are', async () => {
+    const records = () => ({ bytes: Uint8Array.of(1, 2, 3, 4), ends: Uint32Array.of(1, 4) });
+    const step = { id: 7, items: [records(), '{"job":1}', records()], done: false };
+    const list = [records()];
+    const host = { adStream: async () => step, collectorQuery: async () => list, version: async () => 'v' } as unknown as CorePort;
+    const { port1, port2 } = new MessageChannel();
+    Comlink.expose(transferringRecords(host), nodeEndpoint(port1));
+    const remote = Comlink.wrap<Record<string, () => Promise<unknown>>>(nodeEndpoint(port2));
+    const got = (await remote['adStream']!()) as typeof step;
+    expect(got).toEqual({ id: 7, items: [records(), '{"job":1}', records()], done: false });
+    expect(await remote['collectorQuery']!()).toEqual([records()]);
+    // Moved, not copied: the host's buffers are detached.
+    for (const r of [step.items[0], step.items[2], list[0]] as ReturnType<typeof records>[]) expect([r.bytes.byteLength, r.ends.byteLength]).toEqual([0, 0]);
+    expect(await remote['version']!()).toBe('v');
+    port2.close();
   });
 });
