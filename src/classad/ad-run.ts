@@ -4,28 +4,28 @@
 // until then its ad stays in the run, freed by dispose() or when the ClassAd is collected.
 import { engine, type AdHandle, type AdRunHandle } from './engine.js';
 
-interface Slot {
-  readonly run: AdRun;
-  readonly index: number;
-}
-
-// Holds each pending slot's run, so the run lives until every one of its ads has left it.
-const collected = new FinalizationRegistry<Slot>(({ run, index }) => run.release(index));
-
 export class AdRun {
   readonly #handle: AdRunHandle;
+  /** Which ads have left the run (taken, released or collected): each leaves once. */
+  readonly #gone: Uint8Array;
   /** Ads still in the run: the handle is deleted when the last one leaves. */
   #left: number;
+  // Releases the ads of ClassAds that were collected. One registry per run, held values its
+  // indexes: no allocation and no unregister token per ad. While any ClassAd of the run lives,
+  // it holds the run and so this registry; once none does, embind's finalizer of the run's
+  // handle frees whatever is left.
+  readonly #collected = new FinalizationRegistry<number>((index) => this.release(index));
 
   constructor(handle: AdRunHandle) {
     this.#handle = handle;
     this.#left = handle.size();
+    this.#gone = new Uint8Array(this.#left);
     if (this.#left === 0) handle.delete();
   }
 
-  /** Ties ad `index` to `owner`: if the owner is collected while the ad is in the run, it is freed. */
+  /** Frees ad `index` if `owner` is collected while the ad is in the run. */
   watch(owner: object, index: number): void {
-    collected.register(owner, { run: this, index }, owner);
+    this.#collected.register(owner, index);
   }
 
   /** The typed JSON of a literal attribute of ad `index` (see ClassAdCore.adLiteral). */
@@ -33,22 +33,22 @@ export class AdRun {
     return engine().runLiteral(this.#handle, index, name);
   }
 
-  /** Ad `index` as its own handle; `owner` no longer needs watching. */
-  take(owner: object, index: number): AdHandle {
-    collected.unregister(owner);
+  /** Ad `index` as its own handle. */
+  take(index: number): AdHandle {
     const handle = this.#handle.take(index)!;
-    this.#leave();
+    this.#leave(index);
     return handle;
   }
 
-  /** Frees ad `index` now (`owner`, if given, no longer needs watching). */
-  release(index: number, owner?: object): void {
-    if (owner) collected.unregister(owner);
+  /** Frees ad `index` now; nothing if it has left already. */
+  release(index: number): void {
+    if (this.#gone[index]) return;
     this.#handle.release(index);
-    this.#leave();
+    this.#leave(index);
   }
 
-  #leave(): void {
+  #leave(index: number): void {
+    this.#gone[index] = 1;
     if (--this.#left === 0) this.#handle.delete();
   }
 }

@@ -46,7 +46,7 @@ export class ClassAd extends Owned<AdHandle> implements Iterable<[string, ClassA
 
   protected override get handle(): AdHandle {
     if (this.run_) {
-      Owned.adopt(this, this.run_.take(this, this.index_));
+      Owned.adopt(this, this.run_.take(this.index_));
       this.run_ = undefined;
     }
     return super.handle;
@@ -54,7 +54,7 @@ export class ClassAd extends Owned<AdHandle> implements Iterable<[string, ClassA
 
   override dispose(): void {
     if (!this.run_) return super.dispose();
-    this.run_.release(this.index_, this);
+    this.run_.release(this.index_);
     this.run_ = undefined;
   }
 
