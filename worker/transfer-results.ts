@@ -3,11 +3,18 @@
 // have them as they are. Cloning the 19 MB of a 10,000-job answer cost a copy on each side.
 import * as Comlink from 'comlink';
 
-import type { CorePort } from '../src/core/port.js';
+import type { CorePort, Records } from '../src/core/port.js';
 
-function isRecords(value: unknown): value is { bytes: Uint8Array; ends: Uint32Array } {
+function isRecords(value: unknown): value is Records {
   return typeof value === 'object' && value !== null && (value as { bytes?: unknown }).bytes instanceof Uint8Array
     && (value as { ends?: unknown }).ends instanceof Uint32Array;
+}
+
+// Only a view that is its whole buffer moves: one over a larger buffer (the core's memory, a
+// pooled Buffer) would take that buffer from the worker with it, so such a view is copied.
+function ownBuffer(view: ArrayBufferView): ArrayBuffer | undefined {
+  const buffer = view.buffer;
+  return view.byteOffset === 0 && view.byteLength === buffer.byteLength && buffer instanceof ArrayBuffer ? buffer : undefined;
 }
 
 // The buffers of the Records in an answer: Records[] (collectorQuery) or a step's items.
@@ -17,8 +24,10 @@ function recordBuffers(answer: unknown): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const item of items) {
     if (!isRecords(item)) continue;
-    buffers.add(item.bytes.buffer as ArrayBuffer);
-    buffers.add(item.ends.buffer as ArrayBuffer);
+    for (const view of [item.bytes, item.ends]) {
+      const buffer = ownBuffer(view);
+      if (buffer) buffers.add(buffer);
+    }
   }
   return [...buffers];
 }

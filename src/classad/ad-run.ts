@@ -1,6 +1,6 @@
 // The ads of one query answer behind a single core handle. Making an embind handle per ad
 // (an object and a finalizer each) was half of the main thread's work on a 10,000-job answer;
-// now a ClassAd of a run gets a handle of its own only when it needs more than get(), and
+// now a ClassAd of a run gets a handle of its own only when it needs more than get() or has(), and
 // until then its ad stays in the run, freed by dispose() or when the ClassAd is collected.
 import { engine, type AdHandle, type AdRunHandle } from './engine.js';
 

@@ -80,8 +80,11 @@ describe('the worker client', () => {
   it('hands records over by transfer, leaving the host none of their bytes, and other answers as they are', async () => {
     const records = () => ({ bytes: Uint8Array.of(1, 2, 3, 4), ends: Uint32Array.of(1, 4) });
     const step = { id: 7, items: [records(), '{"job":1}', records()], done: false };
+    // A view over part of a larger buffer is copied: moving it would take the whole buffer.
+    const shared = new Uint8Array(16).fill(9);
+    const partial = { bytes: shared.subarray(4, 8), ends: Uint32Array.of(4) };
     const list = [records()];
-    const host = { adStream: async () => step, collectorQuery: async () => list, version: async () => 'v' } as unknown as CorePort;
+    const host = { adStream: async () => step, collectorQuery: async () => list, scheddRetrieve: async () => ({ id: 8, items: [partial], done: true }), version: async () => 'v' } as unknown as CorePort;
     const { port1, port2 } = new MessageChannel();
     Comlink.expose(transferringRecords(host), nodeEndpoint(port1));
     const remote = Comlink.wrap<Record<string, () => Promise<unknown>>>(nodeEndpoint(port2));
@@ -90,6 +93,8 @@ describe('the worker client', () => {
     expect(await remote['collectorQuery']!()).toEqual([records()]);
     // Moved, not copied: the host's buffers are detached.
     for (const r of [step.items[0], step.items[2], list[0]] as ReturnType<typeof records>[]) expect([r.bytes.byteLength, r.ends.byteLength]).toEqual([0, 0]);
+    expect(((await remote['scheddRetrieve']!()) as typeof step).items).toEqual([{ bytes: Uint8Array.of(9, 9, 9, 9), ends: Uint32Array.of(4) }]);
+    expect([shared.byteLength, partial.ends.byteLength]).toEqual([16, 0]);
     expect(await remote['version']!()).toBe('v');
     port2.close();
   });
