@@ -8,6 +8,7 @@ import { parseAllowRule } from './allow-list.js';
 import { checkClient, PROTOCOL, type ClientAuth } from './client-auth.js';
 import { CloseCode } from './close-codes.js';
 import { Usage, type Limits } from './limits.js';
+import { listenForBrowsers } from './listen.js';
 import { silent, type Logger } from './log.js';
 import { maxMessageSize } from './mux-protocol.js';
 import { closeSocket, serveSession, type SessionContext } from './mux-session.js';
@@ -17,7 +18,7 @@ export interface ProxyOptions {
   readonly allow?: readonly string[];
   /** Address to listen on. Default 127.0.0.1. */
   readonly host?: string;
-  /** Port to listen on; 0 picks a free one. Default 0. */
+  /** Port to listen on; 0 picks a free one that browsers connect to (not a Fetch "bad port"). Default 0. */
   readonly port?: number;
   /** Streams open in total (WebSockets too). Default 256. */
   readonly maxConnections?: number;
@@ -84,6 +85,10 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false),
   });
 
+  // ws hands on the HTTP server's errors (a port already in use, a failed accept); unheard, they
+  // would end the process. A failed listen still rejects startProxy.
+  wss.on('error', (error) => log({ event: 'server-error', reason: error.message }));
+
   wss.on('connection', (ws, req) => {
     const client = req.socket.remoteAddress ?? 'unknown';
     // ws reports a client that breaks WebSocket itself (a message over maxPayload, a bad frame)
@@ -108,10 +113,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     serveSession(ws, client, context);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
+  await listenForBrowsers(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const bound = server.address() as net.AddressInfo;
   const url = `${options.tls ? 'wss' : 'ws'}://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${bound.port}/`;
   log({ event: 'listening', url, rules: context.rules.map((r) => r.text).join(' ') || 'none (refuses every target)' });

@@ -3,8 +3,9 @@
 // `csp`: a Content-Security-Policy sent with every response (the page's and each worker's).
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+
+import { listenForBrowsers } from '../../build/ts/proxy/listen.js';
 
 const types: Record<string, string> = {
   '.html': 'text/html',
@@ -43,8 +44,8 @@ export async function serveDist(distDir: string, extra: Record<string, () => Buf
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  // Not on a port Chromium refuses to fetch from.
+  const port = await listenForBrowsers(server, 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -2,13 +2,14 @@
 // no pool: paths, bytes, Blobs, streams and URLs; the JobEvent dict API; and the errors.
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { htcondor, HTCondorInternalError, HTCondorIOError, HTCondorValueError } from 'htcondor-wasm';
+
+import { listenForBrowsers } from '../../build/ts/proxy/listen.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'htcondor-wasm-eventlog-'));
 const submit = (cluster: number) => `000 (${cluster}.000.000) 2026-11-21 06:20:04 Job submitted from host: <127.0.0.1:9618?sock=schedd>\n...\n`;
@@ -58,9 +59,10 @@ describe('JobEventLog sources', () => {
       if (from >= body.length) return void res.writeHead(416).end();
       res.writeHead(206).end(body.subarray(from));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // Not on a port fetch() refuses ("bad port"), which an ephemeral port can be.
+    const port = await listenForBrowsers(server, 0, '127.0.0.1');
     try {
-      const log = new htcondor.JobEventLog(`http://127.0.0.1:${(server.address() as AddressInfo).port}/job.log`);
+      const log = new htcondor.JobEventLog(`http://127.0.0.1:${port}/job.log`);
       expect(await read(log)).toEqual(['0:2']);
       setTimeout(() => (served = submit(2) + terminated(2, 0)), 200);
       const later: string[] = [];

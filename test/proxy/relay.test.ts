@@ -7,11 +7,36 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 
 import { CloseCode, encodeClose, encodeCredit, encodeData, encodeHello, encodeOpen, startProxy, type LogEvent, type RunningProxy } from 'htcondor-wasm/proxy';
 
+import { isBlockedPort } from '../../build/ts/proxy/listen.js';
 import { authenticateOpening, firstAd } from '../helpers/cedar-probe.js';
 import { exchange, MuxClient } from '../helpers/ws-client.js';
 
 const pool = inject('pool');
 const replied = (data: Buffer) => firstAd(data)?.includes('Enact = "YES"') ?? false;
+
+describe('the proxy server', () => {
+  it('rejects a port already in use (and logs why) instead of ending the process', async () => {
+    const first = await startProxy({});
+    const logs: LogEvent[] = [];
+    try {
+      await expect(startProxy({ port: first.port, log: (e) => logs.push(e) })).rejects.toThrow(/EADDRINUSE/);
+      expect(logs).toContainEqual(expect.objectContaining({ event: 'server-error', reason: expect.stringMatching(/EADDRINUSE/) }));
+    } finally {
+      await first.close();
+    }
+  });
+
+  it("listens, when given no port, where browsers connect: not on the Fetch standard's bad ports", async () => {
+    expect([6000, 6665, 10080, 5060].map(isBlockedPort)).toEqual([true, true, true, true]);
+    expect([8080, 9618, 6001, 32768].map(isBlockedPort)).toEqual([false, false, false, false]);
+    const proxies = await Promise.all(Array.from({ length: 20 }, () => startProxy({})));
+    try {
+      for (const p of proxies) expect(isBlockedPort(p.port)).toBe(false);
+    } finally {
+      await Promise.all(proxies.map((p) => p.close()));
+    }
+  });
+});
 
 describe('the proxy, allowed to reach the pool', () => {
   let proxy: RunningProxy;
