@@ -133,11 +133,39 @@ export class OperationRun {
     }
     if (!this.#done && !this.#wantsInput && this.#held < this.#chunk) return;
     this.#waiter = undefined;
-    const items = this.#items;
-    this.#items = [];
-    this.#held = 0;
-    waiter.resolve({ items, done: this.#done });
+    // A step holds at most a chunk (what one read brought beyond it waits for the next step),
+    // so the caller holds at most the chunk it reads and the one it asked for next. A step that
+    // answers a conversation holds everything: the caller answers it as a whole.
+    const items = this.#wantsInput ? this.#takeItems(Infinity) : this.#takeItems(this.#chunk);
+    waiter.resolve({ items, done: this.#done && this.#items.length === 0 });
     if (!this.#finished && this.#wantsInput) this.#holdForCaller(false);
+  }
+
+  // The first `max` results held, a run of records split where the count is reached.
+  #takeItems(max: number): OperationItem[] {
+    if (this.#held <= max) {
+      const items = this.#items;
+      this.#items = [];
+      this.#held = 0;
+      return items;
+    }
+    const taken: OperationItem[] = [];
+    let room = max;
+    while (room > 0) {
+      const item = this.#items[0]!;
+      const count = typeof item === 'string' ? 1 : item.ends.length;
+      if (count <= room) {
+        taken.push(this.#items.shift()!);
+        room -= count;
+        continue;
+      }
+      const [head, rest] = splitRecords(item as Records, room);
+      taken.push(head);
+      this.#items[0] = rest;
+      room = 0;
+    }
+    this.#held -= max;
+    return taken;
   }
 
   #holdForCaller(pause: boolean): void {
@@ -257,6 +285,15 @@ export class OperationRun {
       }
     }
   }
+}
+
+// Records' first `count` records, and the rest, each in buffers of its own.
+function splitRecords(records: Records, count: number): [Records, Records] {
+  const cut = records.ends[count - 1]!;
+  return [
+    { bytes: records.bytes.slice(0, cut), ends: records.ends.slice(0, count) },
+    { bytes: records.bytes.slice(cut), ends: records.ends.slice(count).map((end) => end - cut) },
+  ];
 }
 
 /** Every result of an operation that asks for no input, in order; rejects with the exception type its failure names. */
