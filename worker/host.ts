@@ -4,7 +4,7 @@ import { HTCondorEnumError, HTCondorInternalError, HTCondorValueError } from '..
 import { hostConfiguration, writeToken, type HostConfiguration } from './host-config.js';
 import { loadCore, type CoreModule } from './load-core.js';
 import { clock, drive, OperationRun, type OperationHandle } from './operation-driver.js';
-import { coreSecurity } from './security.js';
+import { securityHandles } from './security.js';
 import { defaultTransport, type Transport } from './transport.js';
 import { websocketTransport } from './transport-websocket.js';
 
@@ -16,6 +16,7 @@ import { websocketTransport } from './transport-websocket.js';
 export function createCoreHost(): CorePort {
   let loading: Promise<CoreModule> | undefined;
   let config: HostConfiguration | undefined;
+  let security: ReturnType<typeof securityHandles> | undefined;
   const module = (): Promise<CoreModule> => {
     loading ??= loadCore().catch((error: unknown) => {
       throw new HTCondorInternalError(`htcondor-wasm: the WASM core failed to load: ${String(error)}`);
@@ -27,10 +28,11 @@ export function createCoreHost(): CorePort {
   // Everything an operation needs besides its own arguments: where, how, with which security.
   const context = async (r: TargetRequest) => {
     const config = await configuration();
+    security ??= securityHandles(await module(), config);
     return {
       address: r.address ?? configuredCollector(config),
       deadline: clock() + r.timeoutSeconds,
-      security: coreSecurity(r.security, config),
+      security: security(r.security),
       transport: r.proxy ? websocketTransport(r.proxy) : defaultTransport,
     };
   };
@@ -70,17 +72,18 @@ export function createCoreHost(): CorePort {
     collectorQuery: async (r) => {
       const core = await module();
       const c = await context(r);
-      const query = {
-        address: c.address,
-        command: r.command,
-        targetType: r.targetType,
-        constraint: r.constraint,
-        projection: [...r.projection],
-        statistics: r.statistics ?? '',
-        ...(r.locationQuery !== undefined && { locationQuery: r.locationQuery }),
-        deadline: c.deadline,
-      };
-      return drive<Records>(core.collectorQuery(query, c.security), c.transport);
+      const op = core.collectorQuery(
+        c.address,
+        r.command,
+        r.targetType,
+        r.constraint,
+        [...r.projection],
+        r.statistics ?? '',
+        r.locationQuery ?? null,
+        c.deadline,
+        c.security,
+      );
+      return drive<Records>(op, c.transport);
     },
     collectorAdvertise: async (r) => {
       const core = await module();

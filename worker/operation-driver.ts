@@ -7,18 +7,28 @@ import { HTCondorInternalError, HTCondorIOError, HTCondorValueError } from '../s
 import type { OperationItem, OperationStep, Records } from '../src/core/port.js';
 import type { Connection, Transport } from './transport.js';
 
+/** What an operation asks of its host next (ops::Action::Kind in wasm/ops/io.hpp, in order). */
+const ACTIONS = ['idle', 'connect', 'send', 'close', 'timer', 'result', 'done', 'failed', 'input'] as const;
+const ERROR_KINDS = ['io', 'value', 'internal'] as const;
+
 export interface OperationHandle {
-  poll(): {
-    kind: 'idle' | 'connect' | 'send' | 'close' | 'timer' | 'result' | 'done' | 'failed' | 'input';
-    conn: number;
-    host?: string;
-    port?: number;
-    bytes?: Uint8Array;
-    records?: Records;
-    at?: number;
-    text?: string;
-    errorKind?: 'io' | 'value' | 'internal';
-  };
+  /** The next action, as its index in ACTIONS; its details are read with the methods below until the next poll. */
+  poll(): number;
+  conn(): number;
+  host(): string;
+  port(): number;
+  /** Result: whether it is records (else text). */
+  binary(): boolean;
+  /** Send: the bytes; a binary result: its records' bytes. A view into the core's memory until the next call into it. */
+  bytes(): Uint8Array;
+  /** A binary result: where each record ends in bytes(). A view, as bytes() is. */
+  ends(): Uint32Array;
+  /** Timer: when, on the clock below. */
+  at(): number;
+  /** Result: the item; Failed: the error message. */
+  text(): string;
+  /** Failed: the error's kind, as its index in ERROR_KINDS. */
+  errorKind(): number;
   onConnected(conn: number): void;
   onConnectFailed(conn: number, why: string): void;
   onData(conn: number, bytes: Uint8Array): void;
@@ -221,13 +231,13 @@ export class OperationRun {
   #pumpActions(): void {
     const op = this.#op;
     while (!this.#finished) {
-      const a = op.poll();
-      switch (a.kind) {
+      const kind = ACTIONS[op.poll()];
+      switch (kind) {
         case 'idle':
           return;
         case 'connect': {
-          const conn = a.conn;
-          const connection = this.#transport.connect(a.host!, a.port!, {
+          const conn = op.conn();
+          const connection = this.#transport.connect(op.host(), op.port(), {
             connected: this.#report(() => op.onConnected(conn)),
             data: (bytes) => this.#report(() => {
               this.#progressed();
@@ -241,23 +251,33 @@ export class OperationRun {
           break;
         }
         case 'send': {
-          const pending = this.#outgoing.get(a.conn);
-          if (pending) pending.push(a.bytes!);
-          else this.#outgoing.set(a.conn, [a.bytes!]);
+          const conn = op.conn();
+          const bytes = op.bytes().slice();
+          const pending = this.#outgoing.get(conn);
+          if (pending) pending.push(bytes);
+          else this.#outgoing.set(conn, [bytes]);
           break;
         }
-        case 'close':
+        case 'close': {
+          const conn = op.conn();
           this.#flush();
-          this.#connections.get(a.conn)?.close();
-          this.#connections.delete(a.conn);
+          this.#connections.get(conn)?.close();
+          this.#connections.delete(conn);
           break;
+        }
         case 'timer':
           clearTimeout(this.#timer);
-          this.#timer = setTimeout(this.#report(() => op.onTimer(clock())), Math.max(0, (a.at! - clock()) * 1000));
+          this.#timer = setTimeout(this.#report(() => op.onTimer(clock())), Math.max(0, (op.at() - clock()) * 1000));
           break;
         case 'result':
-          this.#items.push(a.records ?? a.text!);
-          this.#held += a.records?.ends.length ?? 1;
+          if (op.binary()) {
+            const records = { bytes: op.bytes().slice(), ends: op.ends().slice() };
+            this.#items.push(records);
+            this.#held += records.ends.length;
+          } else {
+            this.#items.push(op.text());
+            this.#held += 1;
+          }
           break;
         case 'input': {
           // The caller is asked for more (the next piece of a file to upload) only once what
@@ -278,8 +298,12 @@ export class OperationRun {
           this.#end();
           return;
         case 'failed':
-          this.#error = new errorTypes[a.errorKind ?? 'io'](a.text!);
+          this.#error = new errorTypes[ERROR_KINDS[op.errorKind()]!](op.text());
           this.#flush();
+          this.#end();
+          return;
+        default:
+          this.#error = new HTCondorInternalError('htcondor-wasm: the core asked for an action this host does not know');
           this.#end();
           return;
       }

@@ -1,6 +1,5 @@
 // Node, Deno and Bun: operations reach daemons over direct TCP.
 import net from 'node:net';
-import { setTimeout } from 'node:timers';
 
 export interface ConnectionEvents {
   connected(): void;
@@ -39,12 +38,10 @@ export const defaultTransport: Transport = {
     socket.once('close', () => {
       if (up) events.closed();
     });
-    // Close flushes what was sent (an advertise ends with writes and no reply), then gives the
-    // daemon a moment to close its side.
-    const close = () => {
-      socket.end();
-      setTimeout(() => socket.destroy(), 5000).unref();
-    };
+    // Close flushes what was sent (an advertise ends with writes and no reply); once the kernel
+    // has it all, the socket closes without waiting for the daemon's side: an operation closes
+    // only when the daemon has nothing more to say, and waiting cost an event and a timer.
+    const close = () => socket.end(() => socket.destroy());
     const whenDrained = () =>
       socket.writableNeedDrain
         ? new Promise<void>((resolve) => {

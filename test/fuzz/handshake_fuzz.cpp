@@ -59,8 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   security.tokens = {"eyJhbGciOiJIUzI1NiIsImtpZCI6IlBPT0wifQ.eyJpc3MiOiJ2bSIsInN1YiI6ImFAdm0iLCJqdGkiOiJqIn0.AAAA"};
   security.poolPassword = "pool";
   security.claimToBeName = "a@vm";
-  security.sslCaPem = kTestCa;
-  security.scitoken = "header.payload.signature";
+  security.sslCaPem = std::string(kTestCa);
+  security.scitoken = std::string("header.payload.signature");
   security.policy.authMethods = {security::AuthMethod::Token, security::AuthMethod::Password,
                                  security::AuthMethod::Ssl, security::AuthMethod::SciTokens,
                                  security::AuthMethod::ClaimToBe, security::AuthMethod::Anonymous};

@@ -288,6 +288,32 @@ TEST_CASE("a replayable request resumes without the resume response; a daemon th
   }
 }
 
+TEST_CASE("the SciToken and the CA file are looked for only by a handshake that authenticates, once each") {
+  int looks = 0;
+  const auto found = [&looks] {
+    ++looks;
+    return std::optional<std::string>("found");
+  };
+  const auto lazily = [&](Client& c) {
+    c.security.policy.authMethods = {security::AuthMethod::Token, security::AuthMethod::SciTokens};
+    c.security.scitoken = security::LazySecret::found(found);
+    c.security.sslCaPem = security::LazySecret::found(found);
+  };
+  Client resumed;
+  lazily(resumed);
+  cacheSession(resumed);
+  REQUIRE(messagesSent(resumed.start()).size() == 1);
+  CHECK(looks == 0);
+
+  Client fresh;
+  lazily(fresh);
+  fresh.start();
+  CHECK(looks == 0);  // a token is enough to ask for authentication
+  auto offer = messagesSent(fresh.reply(adMessage(kResponseTokenOnly)));
+  REQUIRE(offer.size() == 1);
+  CHECK(looks == 2);
+}
+
 TEST_CASE("sessions are kept apart by tag and by credentials") {
   ops::SecurityOptions a;
   a.tokens = {"x.y.z"};

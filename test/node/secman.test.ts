@@ -208,6 +208,29 @@ describe('other credentials', () => {
     s.setConfig('SEC_CLIENT_ENCRYPTION', 'SOMETIMES');
     await expect(s.ping(pool.collector, 'READ')).rejects.toThrow(HTCondorValueError);
   });
+
+  it('settings changed after a call apply to the next call', async () => {
+    const s = secman();
+    expect((await s.ping(pool.collector, 'READ')).get('Encryption')).toBe('YES');
+    s.setConfig('SEC_CLIENT_ENCRYPTION', 'SOMETIMES');
+    await expect(s.ping(pool.collector, 'READ')).rejects.toThrow(HTCondorValueError);
+    s.setConfig('SEC_CLIENT_ENCRYPTION', 'REQUIRED');
+    expect((await s.ping(pool.collector, 'READ')).get('Encryption')).toBe('YES');
+  });
+
+  it('many distinct SecMans in turn each keep working (the worker keeps settings for only some of them)', async () => {
+    const many = Array.from({ length: 24 }, (_, i) => {
+      const s = secman();
+      s.setTag(`tag-${i}`);
+      return s;
+    });
+    for (const round of [0, 1]) {
+      for (const s of many) {
+        const ad = await s.ping(pool.collector, 'READ');
+        expect(ad.get('MyRemoteUserName'), `round ${round}`).toBe(pool.identity);
+      }
+    }
+  });
 });
 
 describe('SSL and SCITOKENS (TLS through CEDAR)', () => {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bindings/host_values.hpp"
+#include "bindings/security_handle.hpp"
 #include "ops/ad_command.hpp"
 #include "ops/ad_stream.hpp"
 #include "ops/collector_advertise.hpp"
@@ -25,25 +26,11 @@ namespace {
 using emscripten::val;
 namespace ops = htcondor::ops;
 namespace sec = htcondor::security;
+using htcondor::bindings::Security;
 
 sec::SessionCache& sessionCache() {
   static sec::SessionCache cache;
   return cache;
-}
-
-// poll()'s property names and kinds, made once: a val from a C string is a new JavaScript
-// string each time, and an operation polls a few times per message.
-struct PollNames {
-  val kind{"kind"}, conn{"conn"}, host{"host"}, port{"port"}, bytes{"bytes"}, records{"records"}, at{"at"},
-      text{"text"}, errorKind{"errorKind"};
-  val kinds[9] = {val("idle"), val("connect"), val("send"),   val("close"), val("timer"),
-                  val("result"), val("done"),  val("failed"), val("input")};
-  val errorKinds[3] = {val("io"), val("value"), val("internal")};
-};
-
-const PollNames& pollNames() {
-  static const PollNames names;
-  return names;
 }
 
 // An operation and the I/O state it runs on, kept together for the host.
@@ -51,28 +38,39 @@ class Operation {
  public:
   explicit Operation(const std::function<ops::Task(ops::Io&)>& start) : task_(start(io_)) { task_.start(); }
 
-  val poll() {
-    ops::Action a = io_.poll();
-    const PollNames& n = pollNames();
-    val out = val::object();
-    out.set(n.kind, n.kinds[static_cast<int>(a.kind)]);
-    out.set(n.conn, a.conn);
-    if (a.kind == ops::Action::Kind::Connect) {
-      out.set(n.host, a.host);
-      out.set(n.port, a.port);
+  // The next action's kind (ops::Action::Kind as a number); its details are read with the
+  // methods below until the next poll. Numbers and single values cross without an object per
+  // action, which an operation makes several of per message. A binary result takes the results
+  // that follow it along (the ads of a query answer, pieces of a file): one crossing for them
+  // all, with where each ends.
+  int poll() {
+    action_ = io_.poll();
+    ends_.clear();
+    if (action_.binary) {
+      ends_.push_back(static_cast<std::uint32_t>(action_.bytes.size()));
+      while (auto more = io_.pollMoreBytes()) {
+        action_.bytes.insert(action_.bytes.end(), more->begin(), more->end());
+        ends_.push_back(static_cast<std::uint32_t>(action_.bytes.size()));
+      }
     }
-    if (a.kind == ops::Action::Kind::Send) out.set(n.bytes, htcondor::bindings::uint8Array(a.bytes));
-    if (a.binary) out.set(n.records, records(std::move(a.bytes)));
-    if (a.kind == ops::Action::Kind::Timer) out.set(n.at, a.at);
-    if ((a.kind == ops::Action::Kind::Result && !a.binary) || a.kind == ops::Action::Kind::Failed) out.set(n.text, a.text);
-    if (a.kind == ops::Action::Kind::Failed) out.set(n.errorKind, n.errorKinds[static_cast<int>(a.errorKind)]);
-    return out;
+    return static_cast<int>(action_.kind);
   }
+  int conn() const { return action_.conn; }
+  std::string host() const { return action_.host; }
+  int port() const { return action_.port; }
+  double at() const { return action_.at; }
+  std::string text() const { return action_.text; }
+  int errorKind() const { return static_cast<int>(action_.errorKind); }
+  bool binary() const { return action_.binary; }
+  // Views into the core's memory, valid until the next call into the core: the host copies
+  // them (a copy made in JavaScript costs less than one made through embind).
+  val bytes() const { return val(emscripten::typed_memory_view(action_.bytes.size(), action_.bytes.data())); }
+  val ends() const { return val(emscripten::typed_memory_view(ends_.size(), ends_.data())); }
   void onConnected(int conn) { io_.onConnected(conn); }
   void onConnectFailed(int conn, const std::string& why) { io_.onConnectFailed(conn, why); }
-  void onData(int conn, const val& bytes) {
-    const auto data = htcondor::bindings::byteCopy(bytes);
-    io_.onData(conn, data);
+  // The bytes arrive as embind's std::string (one copy into the core's memory from a Uint8Array).
+  void onData(int conn, const std::string& bytes) {
+    io_.onData(conn, std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()));
   }
   void onClosed(int conn) { io_.onClosed(conn); }
   void onTimer(double now) { io_.onTimer(now); }
@@ -88,87 +86,42 @@ class Operation {
   }
 
  private:
-  // A run of binary results (ads of a query answer, pieces of a file) as one buffer and where
-  // each record ends: one crossing, not one object per ad.
-  val records(ops::Bytes first) {
-    std::vector<std::uint32_t> ends{static_cast<std::uint32_t>(first.size())};
-    while (auto more = io_.pollMoreBytes()) {
-      first.insert(first.end(), more->begin(), more->end());
-      ends.push_back(static_cast<std::uint32_t>(first.size()));
-    }
-    val out = val::object();
-    out.set("bytes", htcondor::bindings::uint8Array(first));
-    out.set("ends", val(emscripten::typed_memory_view(ends.size(), ends.data())).call<val>("slice"));
-    return out;
-  }
-
   ops::Io io_;
   ops::Task task_;
+  ops::Action action_;
+  std::vector<std::uint32_t> ends_;  // a binary result's: where each record ends in action_.bytes
 };
 
-std::string stringField(const val& object, const char* name) {
-  const val v = object[name];
-  return v.isString() ? v.as<std::string>() : std::string();
-}
-
-// The worker's security object (worker/security.ts) as the core's options; a bad level or
-// method name comes back as the error text.
-htcondor::Result<ops::SecurityOptions, std::string> securityOptions(const val& s) {
-  sec::PolicySettings settings{stringField(s, "authentication"), stringField(s, "encryption"),
-                               stringField(s, "integrity"), stringField(s, "negotiation"),
-                               stringField(s, "authMethods")};
-  auto policy = sec::policyFromSettings(settings);
-  if (!policy) return htcondor::failure(policy.error().message);
-  ops::SecurityOptions options;
-  options.policy = std::move(*policy);
-  options.tokens = emscripten::vecFromJSArray<std::string>(s["tokens"]);
-  if (s["poolPassword"].isString()) options.poolPassword = s["poolPassword"].as<std::string>();
-  options.sslCaPem = stringField(s, "sslCaPem");
-  options.sslSkipHostCheck = s["sslSkipHostCheck"].as<bool>();
-  if (s["scitoken"].isString()) options.scitoken = s["scitoken"].as<std::string>();
-  if (s["claimToBe"].isString()) options.claimToBeName = s["claimToBe"].as<std::string>();
-  if (s["trustDomain"].isString()) options.trustDomain = s["trustDomain"].as<std::string>();
-  options.tag = stringField(s, "tag");
-  options.now = static_cast<std::int64_t>(s["now"].as<double>());
-  options.pid = static_cast<std::int64_t>(s["pid"].as<double>());
-  return options;
-}
-
-// An operation that fails at once with a ValueError: its arguments could not be used.
-ops::Task refused(ops::Io& io, std::string why) {
-  io.finish(std::move(why), ops::ErrorKind::Value);
-  co_return;
-}
-
 // One of the core's operations (wasm/ops: op(io, sessions, security, request)) run with the
-// caller's security options and the worker's session cache, or failing at once when the
-// options are bad.
+// caller's security settings and the worker's session cache.
 template <class Request>
-std::unique_ptr<Operation> secured(const val& security,
+std::unique_ptr<Operation> secured(const Security& security,
                                    ops::Task (*op)(ops::Io&, sec::SessionCache&, ops::SecurityOptions, Request),
                                    Request request) {
-  auto options = securityOptions(security);
-  if (!options) return std::make_unique<Operation>([&](ops::Io& io) { return refused(io, options.error()); });
   return std::make_unique<Operation>(
-      [&](ops::Io& io) { return op(io, sessionCache(), std::move(*options), std::move(request)); });
+      [&](ops::Io& io) { return op(io, sessionCache(), security.forOperation(), std::move(request)); });
 }
 
-// `query`: {address, command, targetType, constraint, projection, statistics, locationQuery?, deadline}.
-std::unique_ptr<Operation> collectorQuery(const val& query, const val& security) {
+// `locationQuery`: the daemon's name for locate, else null. Strings cross as arguments (one
+// copy each), not as properties of an object read one call at a time.
+std::unique_ptr<Operation> collectorQuery(const std::string& address, double command, const std::string& targetType,
+                                          const std::string& constraint, const val& projection,
+                                          const std::string& statistics, const val& locationQuery, double deadline,
+                                          const Security& security) {
   ops::CollectorQuery q;
-  q.address = query["address"].as<std::string>();
-  q.command = static_cast<int64_t>(query["command"].as<double>());
-  q.targetType = query["targetType"].as<std::string>();
-  q.constraint = query["constraint"].as<std::string>();
-  q.projection = emscripten::vecFromJSArray<std::string>(query["projection"]);
-  q.statistics = stringField(query, "statistics");
-  if (query["locationQuery"].isString()) q.locationQuery = query["locationQuery"].as<std::string>();
-  q.deadline = query["deadline"].as<double>();
+  q.address = address;
+  q.command = static_cast<int64_t>(command);
+  q.targetType = targetType;
+  q.constraint = constraint;
+  q.projection = emscripten::vecFromJSArray<std::string>(projection);
+  q.statistics = statistics;
+  if (locationQuery.isString()) q.locationQuery = locationQuery.as<std::string>();
+  q.deadline = deadline;
   return secured(security, &ops::collectorQuery, std::move(q));
 }
 
 std::unique_ptr<Operation> ping(const std::string& address, double checkedCommand, double deadline,
-                                const val& security) {
+                                const Security& security) {
   ops::PingRequest request;
   request.address = address;
   request.checkedCommand = static_cast<std::int64_t>(checkedCommand);
@@ -177,7 +130,7 @@ std::unique_ptr<Operation> ping(const std::string& address, double checkedComman
 }
 
 std::unique_ptr<Operation> collectorAdvertise(const std::string& address, double command, const val& ads,
-                                              double deadline, const val& security) {
+                                              double deadline, const Security& security) {
   ops::CollectorAdvertise request;
   request.address = address;
   request.command = static_cast<std::int64_t>(command);
@@ -187,7 +140,7 @@ std::unique_ptr<Operation> collectorAdvertise(const std::string& address, double
 }
 
 std::unique_ptr<Operation> adCommand(const std::string& address, double command, const std::string& requestAd,
-                                     const val& endMarker, double deadline, const val& security) {
+                                     const val& endMarker, double deadline, const Security& security) {
   ops::AdCommand request;
   request.address = address;
   request.command = static_cast<std::int64_t>(command);
@@ -198,30 +151,30 @@ std::unique_ptr<Operation> adCommand(const std::string& address, double command,
 }
 
 std::unique_ptr<Operation> adStream(const std::string& address, double command, const std::string& requestAd,
-                                    double deadline, const val& security) {
+                                    double deadline, const Security& security) {
   ops::AdStreamRequest request{address, static_cast<std::int64_t>(command), requestAd, deadline};
   return secured(security, &ops::adStream, std::move(request));
 }
 
-std::unique_ptr<Operation> qmgmt(const std::string& address, bool write, double deadline, const val& security) {
+std::unique_ptr<Operation> qmgmt(const std::string& address, bool write, double deadline, const Security& security) {
   ops::QmgmtOpen request{address, write, deadline};
   return secured(security, &ops::qmgmt, std::move(request));
 }
 
 std::unique_ptr<Operation> scheddAct(const std::string& address, const std::string& requestAd, double deadline,
-                                     const val& security) {
+                                     const Security& security) {
   ops::ScheddAct request{address, requestAd, deadline};
   return secured(security, &ops::scheddAct, std::move(request));
 }
 
-std::unique_ptr<Operation> plainCommand(const std::string& address, double command, double deadline, const val& security) {
+std::unique_ptr<Operation> plainCommand(const std::string& address, double command, double deadline, const Security& security) {
   ops::PlainCommand request{address, static_cast<std::int64_t>(command), deadline};
   return secured(security, &ops::plainCommand, std::move(request));
 }
 
 // `jobs`: [{cluster, proc, entries: [{name, directory, mode, size}]}].
 std::unique_ptr<Operation> scheddSpool(const std::string& address, const val& jobs, double deadline,
-                                       const val& security) {
+                                       const Security& security) {
   ops::ScheddSpool request;
   request.address = address;
   request.deadline = deadline;
@@ -240,7 +193,7 @@ std::unique_ptr<Operation> scheddSpool(const std::string& address, const val& jo
 }
 
 std::unique_ptr<Operation> scheddRetrieve(const std::string& address, const std::string& constraint, double deadline,
-                                          const val& security) {
+                                          const Security& security) {
   ops::ScheddRetrieve request{address, constraint, deadline};
   return secured(security, &ops::scheddRetrieve, std::move(request));
 }
@@ -253,6 +206,15 @@ EMSCRIPTEN_BINDINGS(htcondor_ops) {
   using namespace emscripten;
   class_<Operation>("Operation")
       .function("poll", &Operation::poll)
+      .function("conn", &Operation::conn)
+      .function("host", &Operation::host)
+      .function("port", &Operation::port)
+      .function("at", &Operation::at)
+      .function("text", &Operation::text)
+      .function("errorKind", &Operation::errorKind)
+      .function("binary", &Operation::binary)
+      .function("bytes", &Operation::bytes)
+      .function("ends", &Operation::ends)
       .function("onConnected", &Operation::onConnected)
       .function("onConnectFailed", &Operation::onConnectFailed)
       .function("onData", &Operation::onData)

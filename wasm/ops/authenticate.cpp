@@ -48,12 +48,12 @@ Abilities abilities(const SecurityOptions& security, const sec::SessionPlan& pla
         else a.notes.push_back("PASSWORD: no pool password was given or found");
         break;
       case sec::AuthMethod::Ssl:
-        if (!security.sslCaPem.empty()) a.methods.push_back(m);
+        if (security.sslCaPem.has()) a.methods.push_back(m);
         else a.notes.push_back("SSL: no trusted CA certificates are configured (AUTH_SSL_CLIENT_CAFILE)");
         break;
       case sec::AuthMethod::SciTokens:
-        if (!security.scitoken) a.notes.push_back("SCITOKENS: no SciToken was given or found");
-        else if (security.sslCaPem.empty())
+        if (!security.scitoken.has()) a.notes.push_back("SCITOKENS: no SciToken was given or found");
+        else if (!security.sslCaPem.has())
           a.notes.push_back("SCITOKENS: no trusted CA certificates are configured (AUTH_SSL_CLIENT_CAFILE)");
         else a.methods.push_back(m);
         break;
@@ -126,8 +126,8 @@ bool canAuthenticate(const SecurityOptions& security) {
   for (sec::AuthMethod m : security.policy.authMethods) {
     if (m == sec::AuthMethod::Token && !security.tokens.empty()) return true;
     if (m == sec::AuthMethod::Password && security.poolPassword) return true;
-    if (m == sec::AuthMethod::Ssl && !security.sslCaPem.empty()) return true;
-    if (m == sec::AuthMethod::SciTokens && security.scitoken && !security.sslCaPem.empty()) return true;
+    if (m == sec::AuthMethod::Ssl && security.sslCaPem.has()) return true;
+    if (m == sec::AuthMethod::SciTokens && security.scitoken.has() && security.sslCaPem.has()) return true;
     if (m == sec::AuthMethod::ClaimToBe && security.claimToBeName) return true;
     if (m == sec::AuthMethod::Anonymous) return true;
   }
@@ -175,9 +175,9 @@ Async<Result<std::optional<sec::AuthMethod>, Error>> authenticate(HandshakeChann
       ran = co_await runExchange(channel, sec::TokenExchange::startPassword(*security.poolPassword, poolName(plan)),
                                  "PASSWORD");
     } else if (*chosen == sec::AuthMethod::Ssl || *chosen == sec::AuthMethod::SciTokens) {
-      sec::TlsSettings tls{security.sslCaPem, security.sslSkipHostCheck ? std::nullopt : serverName};
+      sec::TlsSettings tls{*security.sslCaPem.get(), security.sslSkipHostCheck ? std::nullopt : serverName};
       ran = co_await runSsl(channel, std::move(tls),
-                            *chosen == sec::AuthMethod::SciTokens ? security.scitoken : std::nullopt);
+                            *chosen == sec::AuthMethod::SciTokens ? security.scitoken.get() : std::nullopt);
     } else {
       ran = co_await runSimple(channel, *chosen, security);
     }

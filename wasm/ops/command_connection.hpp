@@ -17,6 +17,7 @@
 #include "net/sinful.hpp"
 #include "ops/async.hpp"
 #include "ops/task.hpp"
+#include "security/lazy_secret.hpp"
 #include "security/policy.hpp"
 #include "security/session_cache.hpp"
 
@@ -28,9 +29,9 @@ struct SecurityOptions {
   security::ClientPolicy policy;
   std::vector<std::string> tokens;          // IDTOKENS, in the order to try them
   std::optional<std::string> poolPassword;  // PASSWORD
-  std::string sslCaPem;                     // SSL, SCITOKENS: trusted CAs (AUTH_SSL_CLIENT_CAFILE's contents)
+  security::LazySecret sslCaPem;            // SSL, SCITOKENS: trusted CAs (AUTH_SSL_CLIENT_CAFILE's contents)
   bool sslSkipHostCheck = false;            // SSL_SKIP_HOST_CHECK
-  std::optional<std::string> scitoken;      // SCITOKENS
+  security::LazySecret scitoken;            // SCITOKENS
   std::optional<std::string> claimToBeName; // CLAIMTOBE identity ("user@domain")
   std::optional<std::string> trustDomain;   // sent in the auth-info ad when configured
   std::string tag;                          // separates sessions of different identities
