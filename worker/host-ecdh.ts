@@ -2,7 +2,7 @@
 // synchronous and native; the core falls back to its mbedTLS where this declines. Keys are raw:
 // the 32-byte big-endian private scalar and the 65-byte uncompressed public point.
 // Answers 0 (done), 1 (the peer's point is not on the curve), -1 (declined: the runtime cannot).
-import { createECDH } from 'node:crypto';
+import { createECDH, type ECDH } from 'node:crypto';
 
 export interface HostEcdh {
   generate(privateKey: Uint8Array, publicKey: Uint8Array): number;
@@ -14,6 +14,13 @@ const CURVE = 'prime256v1';
 // A runtime that throws once where it should not (no P-256) is not asked again.
 let declined = false;
 
+// One ECDH object, made once: making one (the curve's setup) cost more than a key pair, and a
+// handshake needs two. It holds the last key it made or was given, so agreeing with the key a
+// handshake just made skips setPrivateKey (which derives the public point again). Calls are
+// synchronous on the core's one thread, so the object is never shared mid-use.
+let ecdh: ECDH | undefined;
+let held: Uint8Array | undefined;
+
 // Big-endian numbers may come back without their leading zero bytes.
 function setPadded(to: Uint8Array, from: Uint8Array): boolean {
   if (from.length > to.length) return false;
@@ -22,12 +29,19 @@ function setPadded(to: Uint8Array, from: Uint8Array): boolean {
   return true;
 }
 
+function same(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
 export const hostEcdh: HostEcdh | undefined = {
   generate(privateKey, publicKey) {
     if (declined) return -1;
     try {
-      const ecdh = createECDH(CURVE);
-      if (setPadded(publicKey, ecdh.generateKeys()) && setPadded(privateKey, ecdh.getPrivateKey())) return 0;
+      ecdh ??= createECDH(CURVE);
+      if (setPadded(publicKey, ecdh.generateKeys()) && setPadded(privateKey, ecdh.getPrivateKey())) {
+        held = privateKey.slice();
+        return 0;
+      }
     } catch {
       // fall through
     }
@@ -36,10 +50,13 @@ export const hostEcdh: HostEcdh | undefined = {
   },
   agree(privateKey, peer, secret) {
     if (declined) return -1;
-    let ecdh;
     try {
-      ecdh = createECDH(CURVE);
-      ecdh.setPrivateKey(privateKey);
+      ecdh ??= createECDH(CURVE);
+      if (!held || !same(held, privateKey)) {
+        held = undefined;
+        ecdh.setPrivateKey(privateKey);
+        held = privateKey.slice();
+      }
     } catch {
       declined = true;
       return -1;

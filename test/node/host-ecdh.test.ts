@@ -33,6 +33,23 @@ describe('host ECDH on P-256', () => {
     expect(ours).toEqual(theirs);
   });
 
+  it('agrees with the right key when handshakes interleave (one made after the other, used in either order)', async () => {
+    const made = Array.from({ length: 2 }, () => {
+      const privateKey = new Uint8Array(32);
+      const publicKey = new Uint8Array(65);
+      expect(hostEcdh!.generate(privateKey, publicKey)).toBe(0);
+      return { privateKey, publicKey };
+    });
+    const peer = await webCryptoPeer();
+    for (const { privateKey, publicKey } of [made[0]!, made[1]!, made[0]!]) {
+      const ours = new Uint8Array(32);
+      expect(hostEcdh!.agree(privateKey, peer.publicKey, ours)).toBe(0);
+      const imported = await webcrypto.subtle.importKey('raw', publicKey, P256, false, []);
+      const theirs = new Uint8Array(await webcrypto.subtle.deriveBits({ name: 'ECDH', public: imported }, peer.pair.privateKey, 256));
+      expect(ours).toEqual(theirs);
+    }
+  });
+
   it('gives a fresh key pair each time', () => {
     const keys = Array.from({ length: 2 }, () => {
       const privateKey = new Uint8Array(32);
