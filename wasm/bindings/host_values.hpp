@@ -32,12 +32,6 @@ inline std::optional<std::string> bytes(const emscripten::val& v) {
   return byteCopy<std::string>(v);
 }
 
-// A string property, or "" where it is not a string.
-inline std::string stringField(const emscripten::val& object, const char* name) {
-  const emscripten::val v = object[name];
-  return v.isString() ? v.as<std::string>() : std::string();
-}
-
 // A copy of `data` as a Uint8Array the host may keep.
 inline emscripten::val uint8Array(const std::vector<uint8_t>& data) {
   return emscripten::val(emscripten::typed_memory_view(data.size(), data.data())).call<emscripten::val>("slice");

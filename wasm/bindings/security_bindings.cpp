@@ -8,7 +8,6 @@
 #include <optional>
 #include <string>
 
-#include "bindings/host_values.hpp"
 #include "bindings/security_handle.hpp"
 #include "security/lazy_secret.hpp"
 #include "security/policy.hpp"
@@ -17,8 +16,13 @@ namespace {
 
 using emscripten::val;
 using htcondor::bindings::Security;
-using htcondor::bindings::stringField;
 namespace sec = htcondor::security;
+
+// A string property, or "" where it is not a string.
+std::string stringField(const val& object, const char* name) {
+  const val v = object[name];
+  return v.isString() ? v.as<std::string>() : std::string();
+}
 
 // A secret given as text, or a function the host answers with the text or undefined when a
 // handshake looks for it.
