@@ -16,7 +16,9 @@ class LazySecret {
   using Finder = std::function<std::optional<std::string>()>;
 
   LazySecret() = default;
-  LazySecret(std::string value) : value_(std::move(value)) {}  // NOLINT: a given secret reads as one
+  // Implicit, so a secret given as text is assigned as text.
+  LazySecret(std::string value) : value_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  // One looked for by `find` when first asked for.
   static LazySecret found(Finder find) {
     LazySecret s;
     s.find_ = std::move(find);
