@@ -2,7 +2,7 @@
 // synchronous and native; the core falls back to its mbedTLS where this declines. Keys are raw:
 // the 32-byte big-endian private scalar and the 65-byte uncompressed public point.
 // Answers 0 (done), 1 (the peer's point is not on the curve), -1 (declined: the runtime cannot).
-import { createECDH, type ECDH } from 'node:crypto';
+import { createECDH, timingSafeEqual, type ECDH } from 'node:crypto';
 
 export interface HostEcdh {
   generate(privateKey: Uint8Array, publicKey: Uint8Array): number;
@@ -29,10 +29,6 @@ function setPadded(to: Uint8Array, from: Uint8Array): boolean {
   return true;
 }
 
-function same(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
 export const hostEcdh: HostEcdh | undefined = {
   generate(privateKey, publicKey) {
     if (declined) return -1;
@@ -52,7 +48,7 @@ export const hostEcdh: HostEcdh | undefined = {
     if (declined) return -1;
     try {
       ecdh ??= createECDH(CURVE);
-      if (!held || !same(held, privateKey)) {
+      if (!held || held.length !== privateKey.length || !timingSafeEqual(held, privateKey)) {
         held = undefined;
         ecdh.setPrivateKey(privateKey);
         held = privateKey.slice();

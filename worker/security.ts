@@ -13,7 +13,7 @@ import type { CoreModule } from './load-core.js';
 type Secret = string | (() => string | undefined);
 
 /** The object the core's security() reads (wasm/bindings/security_bindings.cpp). */
-export interface CoreSecuritySettings {
+interface CoreSecuritySettings {
   authentication: string;
   encryption: string;
   integrity: string;
@@ -29,7 +29,7 @@ export interface CoreSecuritySettings {
   pid: number;
 }
 
-export function coreSecuritySettings(request: SecurityRequest | undefined, config: HostConfiguration): CoreSecuritySettings {
+function coreSecuritySettings(request: SecurityRequest | undefined, config: HostConfiguration): CoreSecuritySettings {
   const param = (name: string): string | undefined => request?.config?.[name] ?? config.lookup(name);
   const client = (setting: string): string => param(`SEC_CLIENT_${setting}`) ?? param(`SEC_DEFAULT_${setting}`) ?? '';
   const uidDomain = param('UID_DOMAIN');
@@ -53,7 +53,7 @@ export function coreSecuritySettings(request: SecurityRequest | undefined, confi
   };
 }
 
-/** Security handles by the settings they were made from; the oldest goes when there are more. */
+/** Security handles kept, by the settings they were made from; the least recently used goes when there are more. */
 const KEPT = 16;
 
 /**
@@ -66,12 +66,17 @@ export function securityHandles(core: CoreModule, config: HostConfiguration): (r
   return (request) => {
     const key = request === undefined ? '' : JSON.stringify(request);
     const kept = handles.get(key);
-    if (kept) return kept;
+    if (kept) {
+      // Last in the map's order: the one to go is the first.
+      handles.delete(key);
+      handles.set(key, kept);
+      return kept;
+    }
     const made = core.security(coreSecuritySettings(request, config)) as { security: CoreSecurity } | { error: string };
     if ('error' in made) throw new HTCondorValueError(made.error);
     if (handles.size >= KEPT) {
-      const [oldest, handle] = handles.entries().next().value!;
-      handles.delete(oldest);
+      const [unused, handle] = handles.entries().next().value!;
+      handles.delete(unused);
       handle.delete();
     }
     handles.set(key, made.security);
