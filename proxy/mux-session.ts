@@ -51,6 +51,7 @@ export function serveSession(ws: WebSocket, client: string, context: SessionCont
     if (!congested && ws.bufferedAmount >= limits.buffered) setCongested(true);
   });
   const send = (frame: Uint8Array) => outbox.push(frame);
+  const sendLater = (id: number, frame: Uint8Array) => outbox.pushLater(id, frame);
 
   const link: SessionLink = {
     client,
@@ -58,6 +59,7 @@ export function serveSession(ws: WebSocket, client: string, context: SessionCont
     limits,
     log,
     send,
+    sendLater,
     get congested() {
       return congested;
     },
@@ -87,9 +89,11 @@ export function serveSession(ws: WebSocket, client: string, context: SessionCont
       throw new ProtocolViolation(`frame type ${frame.type} is sent by the proxy only`);
     }
     const tunnel = tunnels.get(frame.id);
-    // Frames for a stream that already ended were in flight when it did.
+    // Frames for a stream that already ended were in flight when it did; the client's CLOSE
+    // makes the proxy's waiting one needless.
     if (!tunnel) {
       if (frame.id > lastId) throw new ProtocolViolation(`stream ${frame.id} was never opened`);
+      if (frame.type === FrameType.Close) outbox.cancelLater(frame.id);
       return;
     }
     if (frame.type === FrameType.Data) tunnel.data(frame.payload as Buffer);
@@ -115,6 +119,7 @@ export function serveSession(ws: WebSocket, client: string, context: SessionCont
   });
   ws.once('close', (code: number) => {
     clearTimeout(idle);
+    outbox.discard();
     log({ event: 'disconnected', client, code, streams: tunnels.size });
     for (const tunnel of [...tunnels.values()]) tunnel.sessionClosed();
   });

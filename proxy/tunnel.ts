@@ -19,6 +19,8 @@ export interface SessionLink {
   readonly limits: Limits;
   readonly log: Logger;
   send(frame: Uint8Array): void;
+  /** A stream's CLOSE that the client's own may make needless (Outbox.pushLater). */
+  sendLater(id: number, frame: Uint8Array): void;
   /** The WebSocket has more queued than the limit: stop reading targets. */
   readonly congested: boolean;
   /** The stream is over for the client: its id is dead. */
@@ -27,6 +29,10 @@ export interface SessionLink {
 
 /** How a tunnel ends: tell the client (the proxy ends it), deliver what the client sent first, or drop everything. */
 type Ending = 'notify' | 'flush' | 'abort';
+
+// Targets are read into one buffer (net's `onread`), without a Buffer and a stream event per
+// read: a read's bytes are framed (copied) for the client before the next read.
+let readBuffer: Buffer | undefined;
 
 export class Tunnel {
   private readonly name: string;
@@ -102,7 +108,8 @@ export class Tunnel {
   }
 
   private connect(address: string): void {
-    const tcp = net.connect({ host: address, port: this.target.port });
+    const onread = { buffer: (readBuffer ??= Buffer.alloc(64 * 1024)), callback: (n: number) => this.received(readBuffer!.subarray(0, n)) };
+    const tcp = net.connect({ host: address, port: this.target.port, onread });
     this.tcp = tcp;
     tcp.setNoDelay(true);
     for (const bytes of this.early) this.write(bytes);
@@ -116,16 +123,21 @@ export class Tunnel {
       this.touch();
       this.link.log({ event: 'open', client: this.link.client, stream: this.id, target: this.name });
     });
-    tcp.on('data', (chunk: Buffer) => {
-      if (this.done) return;
-      this.down += chunk.length;
-      this.touch();
-      this.pending = chunk;
-      this.forward();
-    });
     tcp.once('end', () => this.targetClosed());
     tcp.once('close', () => this.targetClosed());
     tcp.on('error', (error: NodeJS.ErrnoException) => this.finish(CloseCode.BadGateway, `target ${this.name}: ${error.code ?? error.message}`));
+  }
+
+  // Bytes from the target, in the shared read buffer: what the client has no credit for yet is
+  // copied out before the next read reuses it.
+  private received(chunk: Buffer): true {
+    if (this.done) return true;
+    this.down += chunk.length;
+    this.touch();
+    this.pending = chunk;
+    this.forward();
+    if (this.pending) this.pending = Buffer.from(this.pending);
+    return true;
   }
 
   // Returns credit as TCP takes the bytes, so a target that reads slowly holds back only this stream.
@@ -196,7 +208,11 @@ export class Tunnel {
     }
     if (ending === 'notify') {
       this.sendOpened();
-      this.link.send(encodeClose(this.id, code, reason));
+      const close = encodeClose(this.id, code, reason);
+      // A target that answered and closed: the client most likely has what it wanted and is
+      // closing the stream too. Refusals, failures and a close without an answer go at once.
+      if (code === CloseCode.Normal && this.down > 0) this.link.sendLater(this.id, close);
+      else this.link.send(close);
     }
     this.link.log({
       event: this.opened ? 'close' : 'refused', client: this.link.client, stream: this.id, target: this.name,

@@ -12,8 +12,6 @@ import { IDLE_LINGER_MS, WebSocketClass } from './websocket.js';
 
 // Frames no larger than this, so a large send on one stream does not hold up the others.
 const MAX_DATA_FRAME = 64 * 1024;
-// How long the CLOSE of a stream the core is done with may wait (see ProxySocket.unsentCloses).
-const CLOSE_DELAY_MS = 20;
 
 class Stream {
   credit: SendCredit | undefined;
@@ -47,14 +45,6 @@ export class ProxySocket {
   private connected = false;
   private gone = false;
   private linger: ReturnType<typeof setTimeout> | undefined;
-  /**
-   * Streams the core closed whose CLOSE has not gone yet. A daemon closes its side once it has
-   * answered, and the proxy's CLOSE for that makes ours needless. Ours would be a message and a
-   * wake-up on both sides: one of the four a small command through the proxy cost. So it waits,
-   * and goes with the next message or after CLOSE_DELAY_MS, whichever comes first.
-   */
-  private readonly unsentCloses = new Set<number>();
-  private closeTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** `onGone` runs once, when this socket takes no more streams. */
   constructor(
@@ -146,7 +136,7 @@ export class ProxySocket {
     // Frames for a stream that already ended were in flight when it did.
     if (!stream) {
       if (frame.id >= this.nextId) throw new ProtocolViolation(`stream ${frame.id} was never opened`);
-      if (frame.type === FrameType.Close) this.unsentCloses.delete(frame.id);
+      if (frame.type === FrameType.Close) this.outbox!.cancelLater(frame.id);
       return;
     }
     switch (frame.type) {
@@ -187,7 +177,10 @@ export class ProxySocket {
     if (!stream.closing) stream.events.data(payload);
   }
 
-  /** Sends what the stream's credit allows; a closing stream's CLOSE follows its last bytes. */
+  /**
+   * Sends what the stream's credit allows; a closing stream's CLOSE follows its last bytes, and
+   * waits for the proxy's own (the daemon closing once it has answered) to make it needless.
+   */
   private flush(stream: Stream): void {
     const credit = stream.credit;
     if (!credit) return;
@@ -201,23 +194,13 @@ export class ProxySocket {
     }
     if (stream.queue.length === 0) for (const resolve of stream.drained.splice(0)) resolve();
     if (stream.closing && stream.queue.length === 0) {
-      this.unsentCloses.add(stream.id);
-      this.closeTimer ??= setTimeout(() => this.sendCloses(), CLOSE_DELAY_MS);
+      this.outbox!.pushLater(stream.id, encodeClose(stream.id, 1000, ''));
       this.forget(stream);
     }
   }
 
-  // Waiting CLOSEs go first, so the proxy counts those streams ended before it sees a new OPEN.
   private send(frame: Uint8Array): void {
-    if (this.unsentCloses.size > 0) this.sendCloses();
     this.outbox!.push(frame);
-  }
-
-  private sendCloses(): void {
-    clearTimeout(this.closeTimer);
-    this.closeTimer = undefined;
-    for (const id of this.unsentCloses) this.outbox!.push(encodeClose(id, 1000, ''));
-    this.unsentCloses.clear();
   }
 
   // A socket without streams stays open a while for the next command, then closes.
@@ -236,8 +219,7 @@ export class ProxySocket {
     if (this.gone) return;
     this.gone = true;
     clearTimeout(this.linger);
-    clearTimeout(this.closeTimer);
-    this.unsentCloses.clear();
+    this.outbox?.discard();
     this.onGone();
     const streams = [...this.streams.values()];
     this.streams.clear();

@@ -28,6 +28,8 @@ export class MuxClient {
   readonly closed: Promise<Closed>;
   /** Streams that return no credit for what arrives: readers that stopped. */
   readonly starved = new Set<number>();
+  /** Every message the proxy sent, as its frames. */
+  readonly messages: Frame[][] = [];
   window = 0;
   private nextId = 1;
   private readonly credit = new Map<number, number>();
@@ -38,7 +40,9 @@ export class MuxClient {
   private constructor(readonly ws: WebSocket) {
     this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
     ws.on('message', (data: Buffer) => {
-      for (const frame of decodeMessage(data)) this.handle(frame);
+      const frames = decodeMessage(data);
+      this.messages.push(frames);
+      for (const frame of frames) this.handle(frame);
       for (const wake of this.waiters) wake();
     });
     ws.on('error', () => {});

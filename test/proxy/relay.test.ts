@@ -5,7 +5,7 @@ import net from 'node:net';
 
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 
-import { CloseCode, encodeClose, encodeCredit, encodeData, encodeHello, encodeOpen, startProxy, type LogEvent, type RunningProxy } from 'htcondor-wasm/proxy';
+import { CloseCode, encodeClose, encodeCredit, encodeData, encodeHello, encodeOpen, FrameType, startProxy, type LogEvent, type RunningProxy } from 'htcondor-wasm/proxy';
 
 import { isBlockedPort } from '../../build/ts/proxy/listen.js';
 import { authenticateOpening, firstAd } from '../helpers/cedar-probe.js';
@@ -250,6 +250,60 @@ describe('the proxy, with a client that ends a stream right after writing', () =
       await proxy.close();
       server.close();
     }
+  });
+});
+
+describe('the proxy, with a target that answers and closes', () => {
+  // A daemon answers a command and closes; the client, done with the stream, closes it too. One
+  // of the two CLOSEs is enough, so the proxy's waits (mux-outbox.ts) for the client's.
+  let server: net.Server & { port: number };
+  let proxy: RunningProxy;
+  let client: MuxClient;
+  const closedByTarget: number[] = [];
+  beforeEach(async () => {
+    server = await listen((socket) => {
+      socket.on('error', () => {});
+      socket.once('data', () => socket.end('answer'));
+    });
+    const log = (e: LogEvent) => e.event === 'close' && e.reason === 'target closed the connection' && closedByTarget.push(e.stream as number);
+    proxy = await startProxy({ allow: [`127.0.0.1:${server.port}`], log });
+    client = await MuxClient.connect(proxy.url);
+  });
+  afterEach(async () => {
+    await client.close();
+    await proxy.close();
+    server.close();
+    closedByTarget.length = 0;
+  });
+  const answered = async () => {
+    const id = client.open(`127.0.0.1:${server.port}`);
+    client.send(id, Buffer.from('command'));
+    await client.until(() => client.streams.get(id)!.data.toString() === 'answer');
+    await new Promise<void>((resolve) => {
+      const check = () => (closedByTarget.includes(id) ? resolve() : setTimeout(check, 1));
+      check();
+    });
+    return id;
+  };
+  const closes = () => client.messages.flat().filter((f) => f.type === FrameType.Close).map((f) => f.id);
+
+  it('sends its CLOSE a moment later when the client says nothing', async () => {
+    const id = await answered();
+    expect((await client.streamClosed(id)).closed).toEqual({ code: 1000, reason: 'target closed the connection' });
+  });
+
+  it('sends no CLOSE when the client closes the stream first', async () => {
+    const id = await answered();
+    client.end(id);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(closes()).toEqual([]);
+  });
+
+  it('sends its CLOSE ahead of the next message, in the same message', async () => {
+    const id = await answered();
+    const refused = client.open('127.0.0.1:1');
+    await client.streamClosed(refused);
+    expect(client.messages.at(-1)!.map((f) => [f.type, f.id])).toEqual([[FrameType.Close, id], [FrameType.Close, refused]]);
   });
 });
 
