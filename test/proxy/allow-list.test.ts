@@ -16,6 +16,16 @@ describe('allow rules', () => {
     expect(isAllowed(rules, 'other.example.org', '192.0.2.7', 9618)).toBe(false);
   });
 
+  it('answer an address asked again the same, past the number of addresses remembered', () => {
+    const rules = ['10.0.0.0/24:9618', '[fd00::]/120:9618'].map(parseAllowRule);
+    // 4,096 addresses; those of the first 256 of each family are inside the blocks.
+    const addresses = Array.from({ length: 8 * 256 }, (_, i) => [`10.0.${i >> 8}.${i & 255}`, `fd00::${(i >> 8).toString(16)}${(i & 255).toString(16).padStart(2, '0')}`]);
+    const inside = addresses.slice(0, 256).flat();
+    for (let pass = 0; pass < 2; pass++) {
+      expect(addresses.flat().filter((address) => isAllowed(rules, address, address, 9618))).toEqual(inside);
+    }
+  });
+
   it('allow nothing when empty', () => {
     expect(isAllowed([], '127.0.0.1', '127.0.0.1', 9618)).toBe(false);
   });
