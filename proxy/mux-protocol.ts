@@ -23,11 +23,14 @@
  *
  * A client may send DATA right after OPEN: the proxy holds it until the target is connected.
  * CLOSE ends a stream and its id is never used again; frames for it still in flight are
- * dropped, frames for an id never opened break the protocol. From the client, code 1000 means "deliver what I sent, then close the TCP
- * connection"; any other code drops it at once. From the proxy, 1000 means the target closed
- * normally; other codes are refusals and failures (see close-codes.ts). Closing the WebSocket
- * drops every stream on it. A frame that breaks these rules closes the WebSocket with code
- * 1002 and a reason naming the rule.
+ * dropped. Either side's CLOSE ends it for both, so a side that is done with a stream (the
+ * client with its answer, the proxy with a target that answered and closed) may hold its
+ * CLOSE up to 20 ms for its next message, and drops it if the other side's comes first (see
+ * mux-outbox.ts); frames for an id never opened break the protocol. From the client, code
+ * 1000 means "deliver what I sent, then close the TCP connection"; any other code drops it at
+ * once. From the proxy, 1000 means the target closed normally; other codes are refusals and
+ * failures (see close-codes.ts). Closing the WebSocket drops every stream on it. A frame that
+ * breaks these rules closes the WebSocket with code 1002 and a reason naming the rule.
  */
 import { fitReason } from './close-codes.js';
 
