@@ -1,6 +1,8 @@
 // Node, Deno and Bun: operations reach daemons over direct TCP.
 import net from 'node:net';
 
+import { isNode } from './runtime-kind.js';
+
 export interface ConnectionEvents {
   connected(): void;
   /** Bytes that arrived: valid only during the call (a transport may read into one buffer). */
@@ -25,7 +27,6 @@ export interface Transport {
 
 // Node reads into one buffer and hands it to a callback (`onread`), without a Buffer and a
 // stream event per read: ~40 us less per read in a loopback exchange. Deno and Bun get 'data'.
-const nodeReads = typeof (globalThis as { Deno?: unknown }).Deno === 'undefined' && !('bun' in process.versions);
 let readBuffer: Buffer | undefined;
 
 export const defaultTransport: Transport = {
@@ -34,7 +35,7 @@ export const defaultTransport: Transport = {
       events.data(new Uint8Array(buffer.buffer, buffer.byteOffset, n));
       return true;
     };
-    const socket = nodeReads
+    const socket = isNode
       ? net.connect({ host, port, onread: { buffer: (readBuffer ??= Buffer.alloc(64 * 1024)), callback: onread } })
       : net.connect({ host, port }).on('data', (chunk: Buffer) => events.data(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length)));
     let up = false;

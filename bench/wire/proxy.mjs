@@ -9,37 +9,19 @@
 // Each query opens its own TCP connection (as HTCondor's clients do); through the proxy that is
 // a stream on the one WebSocket the library keeps to the proxy (opened by the warm-up), and the
 // proxy's own TCP connection to the collector.
-// The WebSocket client is the runtime's global WebSocket (Node 22+; Node 20 needs
-// --experimental-websocket, which this script adds by re-running itself); --client=ws uses the
-// `ws` package's client instead (in this thread: with the inthread entry only).
-//   node bench/wire/proxy.mjs [N=200] [--rounds=3] [--entry=both|worker|inthread] [--client=ws]
-import { spawnSync } from 'node:child_process';
+// The library's WebSocket client in Node is the `ws` package, the proxy's own (worker/websocket.ts).
+//   node bench/wire/proxy.mjs [N=200] [--rounds=3] [--entry=both|worker|inthread]
+import { startProxy } from 'htcondor-wasm/proxy';
 
 import { cpuNow, ENTRIES, loadNote, median, ms, parseArgs, testPool } from '../lib/wire.mjs';
 
-const wsClient = process.argv.includes('--client=ws');
-if (wsClient) {
-  // The `ws` package's client (what the proxy itself is built on) as the global WebSocket, to
-  // tell the proxy's cost from the runtime's WebSocket client's.
-  globalThis.WebSocket = (await import('ws')).WebSocket;
-} else if (typeof WebSocket === 'undefined') {
-  const child = spawnSync(process.execPath, ['--experimental-websocket', '--disable-warning=ExperimentalWarning', ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
-  process.exit(child.status ?? 1);
-}
-
-const { startProxy } = await import('htcondor-wasm/proxy');
-
-const args = parseArgs(process.argv.slice(2), { n: 200 });
-const { n, rounds } = args;
+const { n, rounds, entries } = parseArgs(process.argv.slice(2), { n: 200 });
 const BLOCK = 20;
 if (n % BLOCK) throw new Error(`N must be a multiple of ${BLOCK}`);
-// The worker's global WebSocket is the runtime's: `ws` can only stand in for it in this thread.
-const entries = wsClient ? ['inthread'] : args.entries;
 const pool = testPool();
 
 const proxy = await startProxy({ allow: [pool.collector] });
-console.log(`${n} of each query per round, direct and proxied in alternating blocks of ${BLOCK}, ${rounds} rounds (medians), collector ${pool.collector}, proxy ${proxy.url}, ` +
-  `WebSocket client ${wsClient ? 'ws' : `the runtime's (Node ${process.versions.node})`}; ${loadNote()}`);
+console.log(`${n} of each query per round, direct and proxied in alternating blocks of ${BLOCK}, ${rounds} rounds (medians), collector ${pool.collector}, proxy ${proxy.url}, Node ${process.versions.node}; ${loadNote()}`);
 
 /** The variants: each returns what it saw (to check both paths return the same). */
 function variants(htcondor, direct, proxied, security) {
