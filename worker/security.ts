@@ -25,6 +25,7 @@ interface CoreSecuritySettings {
   sslSkipHostCheck: boolean;
   scitoken: Secret;
   claimToBe?: string;
+  trustDomain?: string;
   tag: string;
   pid: number;
 }
@@ -36,6 +37,8 @@ function coreSecuritySettings(request: SecurityRequest | undefined, config: Host
   const poolPassword = request?.poolPassword ?? config.poolPassword();
   const caFile = param('AUTH_SSL_CLIENT_CAFILE');
   const scitokensFile = param('SCITOKENS_FILE');
+  // Sent in the opening ad, as HTCondor's clients do (the configuration's default is $(UID_DOMAIN)).
+  const trustDomain = param('TRUST_DOMAIN');
   return {
     authentication: client('AUTHENTICATION'),
     encryption: client('ENCRYPTION'),
@@ -48,6 +51,7 @@ function coreSecuritySettings(request: SecurityRequest | undefined, config: Host
     sslSkipHostCheck: /^(t|y|1)/i.test(param('SSL_SKIP_HOST_CHECK') ?? ''),
     scitoken: request?.scitoken ?? (() => config.scitoken(scitokensFile)),
     ...(config.userName && { claimToBe: uidDomain ? `${config.userName}@${uidDomain}` : config.userName }),
+    ...(trustDomain && { trustDomain }),
     tag: request?.tag ?? '',
     pid: config.pid,
   };

@@ -130,6 +130,14 @@ describe('sessions', () => {
     expect(forward.openings[2]).toContain('NewSession');
   });
 
+  it("opens with the client's TRUST_DOMAIN, as HTCondor's clients do", async () => {
+    const seen = forward.openings.length;
+    const security = secman();
+    security.setConfig('TRUST_DOMAIN', 'trust.example.org');
+    expect((await security.ping(forward.address, 'READ')).get('MyRemoteUserName')).toBe(pool.identity);
+    expect(forward.openings[seen]).toContain('TrustDomain = "trust.example.org"');
+  });
+
   it('never resumes a session made with another token', async () => {
     await new htcondor.SecMan().invalidateAllSessions();
     const before = forward.openings.length;
