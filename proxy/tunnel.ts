@@ -10,6 +10,7 @@ import type { Limits } from './limits.js';
 import type { Logger } from './log.js';
 import { ReceiveWindow, SendCredit } from './mux-flow.js';
 import { encodeClose, encodeCredit, encodeData, encodeOpened } from './mux-protocol.js';
+import { readBuffer } from './read-buffer.js';
 import { formatTarget, type Target } from './target.js';
 
 /** What a tunnel needs from the WebSocket session that carries it. */
@@ -29,10 +30,6 @@ export interface SessionLink {
 
 /** How a tunnel ends: tell the client (the proxy ends it), deliver what the client sent first, or drop everything. */
 type Ending = 'notify' | 'flush' | 'abort';
-
-// Targets are read into one buffer (net's `onread`), without a Buffer and a stream event per
-// read: a read's bytes are framed (copied) for the client before the next read.
-let readBuffer: Buffer | undefined;
 
 export class Tunnel {
   private readonly name: string;
@@ -108,7 +105,8 @@ export class Tunnel {
   }
 
   private connect(address: string): void {
-    const onread = { buffer: (readBuffer ??= Buffer.alloc(64 * 1024)), callback: (n: number) => this.received(readBuffer!.subarray(0, n)) };
+    const buffer = readBuffer();
+    const onread = { buffer, callback: (n: number) => this.received(buffer.subarray(0, n)) };
     const tcp = net.connect({ host: address, port: this.target.port, onread });
     this.tcp = tcp;
     tcp.setNoDelay(true);
@@ -128,8 +126,8 @@ export class Tunnel {
     tcp.on('error', (error: NodeJS.ErrnoException) => this.finish(CloseCode.BadGateway, `target ${this.name}: ${error.code ?? error.message}`));
   }
 
-  // Bytes from the target, in the shared read buffer: what the client has no credit for yet is
-  // copied out before the next read reuses it.
+  // Bytes from the target, in the shared read buffer (read-buffer.ts): what the client has no
+  // credit for yet is copied out before the next read reuses it.
   private received(chunk: Buffer): true {
     if (this.done) return true;
     this.down += chunk.length;

@@ -1,6 +1,7 @@
 // Node, Deno and Bun: operations reach daemons over direct TCP.
 import net from 'node:net';
 
+import { readBuffer } from '../proxy/read-buffer.js';
 import { isNode } from './runtime-kind.js';
 
 export interface ConnectionEvents {
@@ -27,7 +28,6 @@ export interface Transport {
 
 // Node reads into one buffer and hands it to a callback (`onread`), without a Buffer and a
 // stream event per read: ~40 us less per read in a loopback exchange. Deno and Bun get 'data'.
-let readBuffer: Buffer | undefined;
 
 export const defaultTransport: Transport = {
   connect(host, port, events) {
@@ -36,7 +36,7 @@ export const defaultTransport: Transport = {
       return true;
     };
     const socket = isNode
-      ? net.connect({ host, port, onread: { buffer: (readBuffer ??= Buffer.alloc(64 * 1024)), callback: onread } })
+      ? net.connect({ host, port, onread: { buffer: readBuffer(), callback: onread } })
       : net.connect({ host, port }).on('data', (chunk: Buffer) => events.data(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length)));
     let up = false;
     socket.setNoDelay(true);
